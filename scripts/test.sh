@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test: unit, service and HTTP tests against an embedded MariaDB, and the Playwright
+# console tests in Debian's Chromium (installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's chromium for the browser tests" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+exec ./mvnw -B verify "$@"

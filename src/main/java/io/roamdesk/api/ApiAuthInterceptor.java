@@ -1,0 +1,71 @@
+package io.roamdesk.api;
+
+import io.roamdesk.app.ApiCredentials;
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppKey;
+import io.roamdesk.app.AppService;
+import io.roamdesk.core.ErrorKind;
+import io.roamdesk.core.RoamdeskException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Resolves {org}/{app} (404 when unknown) and checks the bearer token (401) before any
+ * {@link RequiresToken} controller runs; the caller is then available as {@link ApiCaller}.
+ */
+@Component
+class ApiAuthInterceptor implements HandlerInterceptor {
+
+    static final String STARTED_AT = "roamdesk.startedAt";
+    static final String CALLER = "roamdesk.caller";
+
+    private final AppService apps;
+    private final ApiCredentials credentials;
+    private final Clock clock;
+
+    ApiAuthInterceptor(AppService apps, ApiCredentials credentials, Clock clock) {
+        this.apps = apps;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        request.setAttribute(STARTED_AT, clock.millis());
+        if (!(handler instanceof HandlerMethod method)
+                || !method.getBeanType().isAnnotationPresent(RequiresToken.class)) {
+            return true;
+        }
+        App app = apps.require(appKey(request));
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new RoamdeskException(ErrorKind.UNAUTHORIZED, "unauthorized",
+                    "Unable to authenticate due to missing or corrupt token: send Authorization: Bearer <token>");
+        }
+        String clientId = credentials.verify(app, header.substring(7).strip()).orElseThrow(() ->
+                new RoamdeskException(ErrorKind.UNAUTHORIZED, "unauthorized",
+                        "Unable to authenticate due to expired or unknown token"));
+        request.setAttribute(CALLER, new ApiCaller(app, clientId));
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    static AppKey appKey(HttpServletRequest request) {
+        var vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (vars == null || vars.get("org") == null || vars.get("app") == null) {
+            throw RoamdeskException.badRequest("the path must name an org and an app");
+        }
+        try {
+            return new AppKey(vars.get("org").toLowerCase(java.util.Locale.ROOT),
+                    vars.get("app").toLowerCase(java.util.Locale.ROOT));
+        } catch (RoamdeskException e) {
+            throw RoamdeskException.notFound("organization_application_not_found", "Could not find application");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.roamdesk.app;
+
+import static io.roamdesk.jooq.Tables.API_CLIENT;
+import static io.roamdesk.jooq.Tables.API_TOKEN;
+
+import io.roamdesk.core.ErrorKind;
+import io.roamdesk.core.RoamdeskException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.jooq.DSLContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API clients of an app (secrets stored as password hashes) and the bearer tokens they obtain.
+ * Tokens are random; only their SHA-256 is stored, so a copy of the database grants nothing, and
+ * any instance on the same database accepts a token another instance issued.
+ */
+@Service
+public class ApiCredentials {
+
+    public static final long DEFAULT_TTL_SECONDS = 7 * 24 * 3600L;
+    public static final long MAX_TTL_SECONDS = 365 * 24 * 3600L;
+
+    private final DSLContext db;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiCredentials(DSLContext db, PasswordEncoder encoder, Clock clock) {
+        this.db = db;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    /** A freshly issued token: the only time its clear text exists. */
+    public record IssuedToken(String accessToken, long expiresInSeconds) {
+    }
+
+    @Transactional
+    public void createClient(long appId, String clientId, String secret, String description) {
+        db.insertInto(API_CLIENT)
+                .set(API_CLIENT.APP_ID, appId)
+                .set(API_CLIENT.CLIENT_ID, clientId)
+                .set(API_CLIENT.SECRET_HASH, encoder.encode(secret))
+                .set(API_CLIENT.DESCRIPTION, description)
+                .set(API_CLIENT.REVOKED, false)
+                .set(API_CLIENT.CREATED_AT, clock.millis())
+                .execute();
+    }
+
+    /** Client-credentials grant; {@code ttlSeconds} 0 means the default lifetime. */
+    @Transactional
+    public IssuedToken issueToken(App app, String clientId, String secret, long ttlSeconds) {
+        if (ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
+            throw RoamdeskException.badRequest("ttl must be between 0 and " + MAX_TTL_SECONDS);
+        }
+        var client = db.selectFrom(API_CLIENT)
+                .where(API_CLIENT.APP_ID.eq(app.appId())).and(API_CLIENT.CLIENT_ID.eq(clientId))
+                .fetchOne();
+        if (client == null || client.getRevoked() || !encoder.matches(secret, client.getSecretHash())) {
+            throw new RoamdeskException(ErrorKind.BAD_REQUEST, "invalid_grant", "client_id or client_secret is wrong");
+        }
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = "YWMt" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        long ttl = ttlSeconds == 0 ? DEFAULT_TTL_SECONDS : ttlSeconds;
+        long now = clock.millis();
+        db.insertInto(API_TOKEN)
+                .set(API_TOKEN.APP_ID, app.appId())
+                .set(API_TOKEN.TOKEN_HASH, sha256(token))
+                .set(API_TOKEN.CLIENT_ID, clientId)
+                .set(API_TOKEN.ISSUED_AT, now)
+                .set(API_TOKEN.EXPIRES_AT, now + ttl * 1000)
+                .execute();
+        return new IssuedToken(token, ttl);
+    }
+
+    /** The client id the token was issued to, if it is valid for this app right now. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> verify(App app, String token) {
+        return db.select(API_TOKEN.CLIENT_ID).from(API_TOKEN)
+                .where(API_TOKEN.APP_ID.eq(app.appId()))
+                .and(API_TOKEN.TOKEN_HASH.eq(sha256(token)))
+                .and(API_TOKEN.EXPIRES_AT.gt(clock.millis()))
+                .fetchOptional(API_TOKEN.CLIENT_ID);
+    }
+
+    /** Revokes every token of a client (its secret stays valid for new grants). */
+    @Transactional
+    public int revokeTokens(long appId, String clientId) {
+        return db.deleteFrom(API_TOKEN)
+                .where(API_TOKEN.APP_ID.eq(appId)).and(API_TOKEN.CLIENT_ID.eq(clientId))
+                .execute();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.roamdesk.app;
+
+import io.roamdesk.core.RoamdeskException;
+
+/** Every setting an administrator may change, with its valid values. */
+public enum Setting {
+    ROAMING(true, 0, 0),
+    ONE_WAY_DELETE(true, 0, 0),
+    REST_IN_LIST(true, 0, 0),
+    CONVERSATION_CAP(false, 1, 10_000),
+    LEGACY_DAYS(false, 1, 365),
+    LEGACY_COUNT(false, 1, 100);
+
+    private final boolean flag;
+    private final int min;
+    private final int max;
+
+    Setting(boolean flag, int min, int max) {
+        this.flag = flag;
+        this.min = min;
+        this.max = max;
+    }
+
+    public boolean isFlag() {
+        return flag;
+    }
+
+    public int min() {
+        return min;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public String valueIn(AppSettings s) {
+        return switch (this) {
+            case ROAMING -> String.valueOf(s.roamingEnabled());
+            case ONE_WAY_DELETE -> String.valueOf(s.oneWayDeleteEnabled());
+            case REST_IN_LIST -> String.valueOf(s.restInList());
+            case CONVERSATION_CAP -> String.valueOf(s.conversationCap());
+            case LEGACY_DAYS -> String.valueOf(s.legacyDays());
+            case LEGACY_COUNT -> String.valueOf(s.legacyCount());
+        };
+    }
+
+    /** A copy of {@code s} with this setting set to {@code value}; refuses values out of range. */
+    public AppSettings apply(AppSettings s, String value) {
+        if (flag) {
+            if (!"true".equals(value) && !"false".equals(value)) {
+                throw RoamdeskException.badRequest(name().toLowerCase() + " must be true or false");
+            }
+            boolean on = Boolean.parseBoolean(value);
+            return switch (this) {
+                case ROAMING -> s.withRoaming(on);
+                case ONE_WAY_DELETE -> s.withOneWayDelete(on);
+                default -> s.withRestInList(on);
+            };
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw RoamdeskException.badRequest(name().toLowerCase() + " must be a whole number");
+        }
+        if (n < min || n > max) {
+            throw RoamdeskException.badRequest(name().toLowerCase() + " must be between " + min + " and " + max);
+        }
+        return switch (this) {
+            case CONVERSATION_CAP -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
+                    n, s.legacyDays(), s.legacyCount());
+            case LEGACY_DAYS -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
+                    s.conversationCap(), n, s.legacyCount());
+            default -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
+                    s.conversationCap(), s.legacyDays(), n);
+        };
+    }
+}

