@@ -1,0 +1,129 @@
+package io.roamdesk.roaming;
+
+import io.roamdesk.app.App;
+import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.core.Snowflake;
+import io.roamdesk.jooq.tables.records.ConversationRecord;
+import io.roamdesk.jooq.tables.records.MessageRecord;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A user's server conversation list, newest activity first, each with its latest message as that
+ * user sees it. At most the app's cap is ever listed; conversations whose latest visible message
+ * came through the REST API are left out unless the app's switch lets them in.
+ */
+@Service
+public class ConversationService {
+
+    private static final long DAY_MS = 86_400_000L;
+
+    private final RoamingRepository repo;
+    private final Clock clock;
+
+    ConversationService(RoamingRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    /** {@code GetConversationsFromServerWithPage}: pageNum from 1, pageSize 1-50. */
+    @Transactional(readOnly = true)
+    public List<ConversationView> page(App app, String owner, int pageNum, int pageSize) {
+        Switches.requireRoaming(app);
+        String o = Usernames.normalize(owner, "username");
+        Limits.pageSize(pageSize);
+        if (pageNum < 1) {
+            throw RoamdeskException.badRequest("pageNum must be 1 or more");
+        }
+        int cap = app.settings().conversationCap();
+        long offset = (long) (pageNum - 1) * pageSize;
+        if (offset >= cap) {
+            return List.of();
+        }
+        int limit = (int) Math.min(pageSize, cap - offset);
+        // OFFSET here is bounded by the cap (a few hundred rows of one user), never by history size
+        var rows = repo.listConversations(app.appId(), o, app.settings().restInList(), false, null, 0, (int) offset, limit);
+        return views(app, o, rows, false);
+    }
+
+    /** The cursor form: {@code cursor} empty for the first page; the answer's cursor is empty at the end. */
+    @Transactional(readOnly = true)
+    public ConversationPage cursorPage(App app, String owner, @Nullable String cursor, int limit) {
+        Switches.requireRoaming(app);
+        return walk(app, Usernames.normalize(owner, "username"), cursor, limit, false);
+    }
+
+    /**
+     * The console's view of the same list; with {@code showInvisible} it also lists conversations
+     * that deletions removed from the user's list, marked as such.
+     */
+    @Transactional(readOnly = true)
+    public ConversationPage consolePage(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
+        return walk(app, Usernames.normalize(owner, "username"), cursor, limit, showInvisible);
+    }
+
+    /** {@code GetConversationsFromServer} (legacy): up to the app's count, active within its days. */
+    @Transactional(readOnly = true)
+    public List<ConversationView> legacy(App app, String owner) {
+        Switches.requireRoaming(app);
+        String o = Usernames.normalize(owner, "username");
+        long since = Snowflake.firstIdAt(clock.millis() - app.settings().legacyDays() * DAY_MS) - 1;
+        int limit = Math.min(app.settings().legacyCount(), app.settings().conversationCap());
+        var rows = repo.listConversations(app.appId(), o, app.settings().restInList(), false, null, since, 0, limit);
+        return views(app, o, rows, false);
+    }
+
+    private ConversationPage walk(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
+        Limits.pageSize(limit);
+        String scope = app.appId() + "|" + owner + "|" + showInvisible;
+        Long before = null;
+        long seen = 0;
+        if (cursor != null && !cursor.isEmpty()) {
+            Cursors.Position p = Cursors.decode("c1", cursor, scope);
+            before = p.key();
+            seen = p.extra();
+        }
+        int cap = showInvisible ? Integer.MAX_VALUE : app.settings().conversationCap();
+        int take = (int) Math.min(limit, cap - seen);
+        if (take <= 0) {
+            return new ConversationPage(List.of(), "");
+        }
+        var rows = repo.listConversations(app.appId(), owner, app.settings().restInList() || showInvisible,
+                showInvisible, before, 0, 0, take + 1);
+        boolean more = rows.size() > take && seen + take < cap;
+        List<ConversationRecord> page = rows.subList(0, Math.min(rows.size(), take));
+        String next = more
+                ? Cursors.encode("c1", page.get(page.size() - 1).getLastMsgId(), seen + page.size(), scope)
+                : "";
+        return new ConversationPage(views(app, owner, page, showInvisible), next);
+    }
+
+    private List<ConversationView> views(App app, String owner, List<ConversationRecord> rows, boolean showInvisible) {
+        List<Map.Entry<String, Long>> keys = new ArrayList<>();
+        for (ConversationRecord r : rows) {
+            Long id = latestId(r, showInvisible);
+            if (id != null) {
+                keys.add(Map.entry(r.getConvKey(), id));
+            }
+        }
+        Map<Long, MessageRecord> latest = repo.messagesByKey(app.appId(), keys);
+        List<ConversationView> views = new ArrayList<>(rows.size());
+        for (ConversationRecord r : rows) {
+            Long id = latestId(r, showInvisible);
+            MessageRecord m = id == null ? null : latest.get(id);
+            boolean visible = r.getLatestVisibleMsgId() != null;
+            views.add(new ConversationView(r.getConvId(), JooqEnums.chatType(r.getChatType()), r.getLastMsgId(),
+                    m == null ? null : Messages.view(m, !visible), r.getHidden() || !visible));
+        }
+        return views;
+    }
+
+    private static @Nullable Long latestId(ConversationRecord r, boolean showInvisible) {
+        return r.getLatestVisibleMsgId() != null || !showInvisible ? r.getLatestVisibleMsgId() : r.getLastMsgId();
+    }
+}

@@ -1,0 +1,17 @@
+package io.roamdesk.roaming;
+
+import io.roamdesk.core.Snowflake;
+import org.jspecify.annotations.Nullable;
+
+/** One entry of a user's conversation list, with its latest message as that user sees it. */
+public record ConversationView(
+        String convId,
+        ChatType chatType,
+        long lastMsgId,
+        @Nullable MessageView latest,
+        boolean hidden) {
+
+    public long lastActivity() {
+        return Snowflake.timestampOf(lastMsgId);
+    }
+}

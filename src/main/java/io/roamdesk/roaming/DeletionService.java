@@ -1,0 +1,185 @@
+package io.roamdesk.roaming;
+
+import io.roamdesk.app.App;
+import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.core.Snowflake;
+import io.roamdesk.jooq.tables.records.ConversationRecord;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The deletions of the seed: one-way (only the owner stops seeing messages) by ids or by time,
+ * clear-all of one user, and deleting a conversation with or without its server messages (with:
+ * gone for every participant). All are idempotent; none touches another user's view unless it is
+ * the delete-for-all.
+ */
+@Service
+public class DeletionService {
+
+    public static final String TOO_MANY_IDS = "delete msg list limit can not greater than 50";
+    static final int DELETE_BATCH = 5_000;
+
+    private final RoamingRepository repo;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    DeletionService(RoamingRepository repo, Clock clock, PlatformTransactionManager transactions) {
+        this.repo = repo;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** What a deletion would do, before it is done. */
+    public record Preview(int messages, List<String> affectedUsers, boolean forAllParticipants) {
+    }
+
+    // ---- one-way by ids
+
+    @Transactional(readOnly = true)
+    public Preview previewByIds(App app, ConversationRef ref, List<Long> ids) {
+        Switches.requireOneWayDelete(app);
+        Set<Long> valid = checkIds(app, ref, ids);
+        int visible = 0;
+        long cleared = repo.conversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        Set<Long> hidden = repo.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
+        for (Long id : valid) {
+            if (id > cleared && !hidden.contains(id)) {
+                visible++;
+            }
+        }
+        return new Preview(visible, List.of(ref.owner()), false);
+    }
+
+    /** Hides the messages for the owner only; answers how many were newly hidden. */
+    @Transactional
+    public int deleteByIds(App app, ConversationRef ref, List<Long> ids) {
+        Switches.requireOneWayDelete(app);
+        Set<Long> valid = checkIds(app, ref, ids);
+        repo.lockConversation(app.appId(), ref);
+        int added = repo.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
+        recomputeLatest(app, ref);
+        return added;
+    }
+
+    private Set<Long> checkIds(App app, ConversationRef ref, List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw RoamdeskException.badRequest("field msgIdList cannot be null or empty");
+        }
+        if (ids.size() > Limits.MAX_DELETE_IDS) {
+            throw RoamdeskException.badRequest(TOO_MANY_IDS);
+        }
+        Set<Long> unique = new TreeSet<>(ids);
+        Set<Long> found = repo.idsInConversation(app.appId(), ref.convKey(), unique);
+        for (Long id : unique) {
+            if (!found.contains(id)) {
+                throw RoamdeskException.badRequest("message " + id + " does not belong to this conversation");
+            }
+        }
+        return unique;
+    }
+
+    // ---- one-way by time
+
+    @Transactional(readOnly = true)
+    public Preview previewBefore(App app, ConversationRef ref, long time) {
+        Switches.requireOneWayDelete(app);
+        long cleared = repo.conversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, Snowflake.lastIdAt(checkTime(time)));
+        return new Preview(n, List.of(ref.owner()), false);
+    }
+
+    /** Hides, for the owner only, every message of the conversation at or before {@code time} (ms). */
+    @Transactional
+    public void deleteBefore(App app, ConversationRef ref, long time) {
+        Switches.requireOneWayDelete(app);
+        long watermark = Snowflake.lastIdAt(checkTime(time));
+        if (repo.lockConversation(app.appId(), ref).isEmpty()) {
+            return;
+        }
+        repo.raiseClearedBefore(app.appId(), ref, watermark);
+        recomputeLatest(app, ref);
+    }
+
+    private long checkTime(long time) {
+        if (time < Snowflake.EPOCH_MS || time > clock.millis() + 86_400_000L) {
+            throw RoamdeskException.badRequest("delTime must be a time in milliseconds, not in the future");
+        }
+        return time;
+    }
+
+    // ---- clear all of one user
+
+    @Transactional
+    public int clearAll(App app, String owner) {
+        Switches.requireOneWayDelete(app);
+        return repo.clearAll(app.appId(), Usernames.normalize(owner, "username"));
+    }
+
+    // ---- delete a conversation
+
+    @Transactional(readOnly = true)
+    public Preview previewConversation(App app, ConversationRef ref, boolean withMessages) {
+        Switches.requireRoaming(app);
+        if (!withMessages) {
+            return new Preview(0, List.of(ref.owner()), false);
+        }
+        long boundary = Snowflake.lastIdAt(clock.millis());
+        return new Preview(repo.countNotDeletedForAll(app.appId(), ref.convKey(), boundary),
+                participants(app, ref), true);
+    }
+
+    /**
+     * Removes the conversation from the owner's list. With {@code withMessages} every message up to
+     * now is deleted for all participants, in batches (each its own short transaction, so other
+     * requests are never blocked for long); {@code progress} hears the running count.
+     */
+    public int deleteConversation(App app, ConversationRef ref, boolean withMessages, LongConsumer progress) {
+        Switches.requireRoaming(app);
+        int deleted = 0;
+        if (withMessages) {
+            long boundary = Snowflake.lastIdAt(clock.millis());
+            long now = clock.millis();
+            long after = -1;
+            // walk the id range in batches; each batch is one short transaction
+            for (var end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, DELETE_BATCH);
+                    end.isPresent();
+                    end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, DELETE_BATCH)) {
+                long from = after;
+                long upTo = end.get();
+                deleted += tx.execute(s -> repo.markDeletedForAll(app.appId(), ref.convKey(), from, upTo, now));
+                after = upTo;
+                progress.accept(deleted);
+            }
+            List<String> owners = participants(app, ref);
+            tx.executeWithoutResult(s -> repo.forgetLatestUpTo(app.appId(), owners, ref.chatType(), ref.convId(), boundary));
+        }
+        tx.executeWithoutResult(s -> repo.setHidden(app.appId(), ref, true));
+        return deleted;
+    }
+
+    private List<String> participants(App app, ConversationRef ref) {
+        LinkedHashSet<String> users = new LinkedHashSet<>(List.of(ref.owner()));
+        if (ref.chatType() == ChatType.CHAT) {
+            users.add(ref.convId());
+        } else {
+            users.addAll(repo.members(app.appId(), ref.convId()));
+        }
+        return new ArrayList<>(users);
+    }
+
+    private void recomputeLatest(App app, ConversationRef ref) {
+        long cleared = repo.conversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        var newest = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared);
+        repo.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
+                newest.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));
+    }
+}

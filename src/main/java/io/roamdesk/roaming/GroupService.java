@@ -1,0 +1,96 @@
+package io.roamdesk.roaming;
+
+import io.roamdesk.app.App;
+import io.roamdesk.core.ErrorKind;
+import io.roamdesk.core.RoamdeskException;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Groups as the messaging service reports them (the gateway syncs them; tests and the traffic
+ * simulator create them), and the user directory the console's lookup needs.
+ */
+@Service
+public class GroupService {
+
+    public static final int MAX_MEMBERS = 3000;
+
+    private final RoamingRepository repo;
+    private final Clock clock;
+
+    GroupService(RoamingRepository repo, Clock clock) {
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void createGroup(App app, String groupId, String name, String owner, List<String> members) {
+        String id = Usernames.normalize(groupId, "group_id");
+        String o = Usernames.normalize(owner, "owner");
+        if (name == null || name.isBlank() || name.length() > 128) {
+            throw RoamdeskException.badRequest("group name must be 1-128 characters");
+        }
+        if (repo.groupExists(app.appId(), id)) {
+            throw new RoamdeskException(ErrorKind.CONFLICT, "duplicate_unique_property_exists",
+                    "group " + id + " already exists");
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(List.of(o));
+        members.forEach(m -> all.add(Usernames.normalize(m, "members")));
+        if (all.size() > MAX_MEMBERS) {
+            throw RoamdeskException.badRequest("a group has at most " + MAX_MEMBERS + " members");
+        }
+        long now = clock.millis();
+        repo.insertGroup(app.appId(), id, name, o, now);
+        repo.ensureUsers(app.appId(), all, now);
+        repo.addMembers(app.appId(), id, all, now);
+    }
+
+    @Transactional
+    public void addMembers(App app, String groupId, List<String> members) {
+        String id = requireGroup(app, groupId);
+        List<String> names = members.stream().map(m -> Usernames.normalize(m, "members")).toList();
+        if (names.isEmpty()) {
+            throw RoamdeskException.badRequest("field members cannot be null or empty");
+        }
+        long now = clock.millis();
+        repo.ensureUsers(app.appId(), names, now);
+        repo.addMembers(app.appId(), id, names, now);
+    }
+
+    @Transactional
+    public int removeMembers(App app, String groupId, List<String> members) {
+        String id = requireGroup(app, groupId);
+        return repo.removeMembers(app.appId(), id, members.stream().map(m -> Usernames.normalize(m, "members")).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> members(App app, String groupId) {
+        return repo.members(app.appId(), requireGroup(app, groupId));
+    }
+
+    /** Username suggestions for the console's lookup: up to {@code limit} names starting with the prefix. */
+    @Transactional(readOnly = true)
+    public List<String> suggestUsers(App app, String prefix, int limit) {
+        String p = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!p.isEmpty() && !Usernames.isValid(p)) {
+            return List.of();
+        }
+        return repo.usernamesStartingWith(app.appId(), p, Math.max(1, Math.min(limit, 50)));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean userExists(App app, String username) {
+        return Usernames.isValid(username) && repo.userExists(app.appId(), Usernames.normalize(username, "username"));
+    }
+
+    private String requireGroup(App app, String groupId) {
+        String id = Usernames.normalize(groupId, "group_id");
+        if (!repo.groupExists(app.appId(), id)) {
+            throw RoamdeskException.notFound("resource_not_found", "group " + id + " does not exist");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,148 @@
+package io.roamdesk.roaming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.roamdesk.app.App;
+import io.roamdesk.core.ErrorKind;
+import io.roamdesk.core.IdGenerator;
+import io.roamdesk.core.RoamdeskException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores messages and, in the same transaction, moves the conversation to the top of the sender's
+ * and the receivers' lists. Group messages use write fan-out: one INSERT … SELECT over the
+ * group's members (see docs/roaming.md for the cost).
+ */
+@Service
+public class IngestService {
+
+    public static final int MAX_USER_TARGETS = 600;
+    public static final int MAX_GROUP_TARGETS = 3;
+    public static final int MAX_MESSAGE_BYTES = 5 * 1024;
+
+    private final RoamingRepository repo;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    IngestService(RoamingRepository repo, IdGenerator ids, Clock clock, ObjectMapper json) {
+        this.repo = repo;
+        this.ids = ids;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Sends to every target in one transaction; answers target → message id, in request order. */
+    @Transactional
+    public Map<String, Long> send(App app, SendRequest request) {
+        String from = Usernames.normalize(request.from(), "from");
+        List<String> targets = targets(request);
+        String body = body(request);
+        String ext = ext(request.ext());
+        if (body.getBytes(StandardCharsets.UTF_8).length + (ext == null ? 0 : ext.length()) > MAX_MESSAGE_BYTES) {
+            throw new RoamdeskException(ErrorKind.BAD_REQUEST, "message_too_large",
+                    "message body and ext must stay within " + MAX_MESSAGE_BYTES + " bytes");
+        }
+        long now = clock.millis();
+        if (request.chatType() == ChatType.GROUPCHAT) {
+            for (String g : targets) {
+                if (!repo.groupExists(app.appId(), g)) {
+                    throw RoamdeskException.notFound("resource_not_found", "group " + g + " does not exist");
+                }
+                if (request.origin() == Origin.SDK && !repo.isMember(app.appId(), g, from)) {
+                    throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", from + " is not a member of " + g);
+                }
+            }
+        } else if (targets.contains(from)) {
+            throw RoamdeskException.badRequest("a user cannot send a single-chat message to themselves");
+        }
+        List<String> users = new ArrayList<>(List.of(from));
+        if (request.chatType() == ChatType.CHAT) {
+            users.addAll(targets);
+        }
+        repo.ensureUsers(app.appId(), users, now);
+        Map<String, Long> sent = new LinkedHashMap<>();
+        for (String target : targets) {
+            long id = ids.nextId();
+            long ts = io.roamdesk.core.Snowflake.timestampOf(id);
+            String convKey = request.chatType() == ChatType.CHAT ? ConvKeys.single(from, target) : ConvKeys.group(target);
+            repo.insertMessage(app.appId(), new StoredMessage(id, convKey, from, target, request.chatType(),
+                    request.bodyType(), body, ext, request.origin(), ts));
+            if (request.chatType() == ChatType.CHAT) {
+                repo.touchConversations(app.appId(), List.of(
+                        new ConversationRef(from, ChatType.CHAT, target),
+                        new ConversationRef(target, ChatType.CHAT, from)), id, request.origin());
+            } else {
+                // only members get a row: an app back end posting as a non-member ("admin") gets none
+                repo.fanOutToGroup(app.appId(), target, convKey, id, request.origin());
+            }
+            sent.put(target, id);
+        }
+        return sent;
+    }
+
+    private static List<String> targets(SendRequest request) {
+        if (request.targets() == null || request.targets().isEmpty()) {
+            throw RoamdeskException.badRequest("field to cannot be null or empty");
+        }
+        int max = request.chatType() == ChatType.CHAT ? MAX_USER_TARGETS : MAX_GROUP_TARGETS;
+        if (request.targets().size() > max) {
+            throw RoamdeskException.badRequest("at most " + max + " targets per call");
+        }
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String t : request.targets()) {
+            unique.add(Usernames.normalize(t, request.chatType() == ChatType.CHAT ? "to" : "to (group id)"));
+        }
+        return new ArrayList<>(unique);
+    }
+
+    private String body(SendRequest request) {
+        JsonNode node = parseObject(request.body(), "body");
+        ObjectNode body = json.createObjectNode().put("type", request.bodyType().wire());
+        node.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("type")) {
+                body.set(f.getKey(), f.getValue());
+            }
+        });
+        String required = switch (request.bodyType()) {
+            case TXT -> "msg";
+            case IMG, AUDIO, VIDEO, FILE -> "url";
+            case LOC -> "addr";
+            case CMD -> "action";
+            case CUSTOM -> "customEvent";
+        };
+        JsonNode value = body.get(required);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw RoamdeskException.badRequest("a " + request.bodyType().wire() + " body needs a non-empty "
+                    + required);
+        }
+        return body.toString();
+    }
+
+    private @Nullable String ext(@Nullable String ext) {
+        return ext == null ? null : parseObject(ext, "ext").toString();
+    }
+
+    private JsonNode parseObject(String text, String field) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw RoamdeskException.badRequest("field " + field + " must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw RoamdeskException.badRequest("field " + field + " must be a JSON object");
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package io.roamdesk.roaming;
+
+import static io.roamdesk.jooq.Tables.APP_USER;
+import static io.roamdesk.jooq.Tables.CHAT_GROUP;
+import static io.roamdesk.jooq.Tables.CONVERSATION;
+import static io.roamdesk.jooq.Tables.GROUP_MEMBER;
+import static io.roamdesk.jooq.Tables.MESSAGE;
+import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+
+import io.roamdesk.jooq.enums.ConversationChatType;
+import io.roamdesk.jooq.tables.records.ConversationRecord;
+import io.roamdesk.jooq.tables.records.MessageRecord;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every query of the roaming domain. Each is bounded by app + owner (conversation index) or
+ * app + conversation key (messages, one-way deletions): the shard keys of a future distributed
+ * deployment. Paging is keyset on ids; no OFFSET over history.
+ */
+@Repository
+class RoamingRepository {
+
+    private final DSLContext db;
+
+    RoamingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    // ---- ingest
+
+    void ensureUsers(long appId, Collection<String> usernames, long now) {
+        var insert = db.insertInto(APP_USER, APP_USER.APP_ID, APP_USER.USERNAME, APP_USER.CREATED_AT);
+        for (String u : usernames) {
+            insert = insert.values(appId, u, now);
+        }
+        insert.onDuplicateKeyIgnore().execute();
+    }
+
+    void insertMessage(long appId, StoredMessage m) {
+        db.insertInto(MESSAGE)
+                .set(new MessageRecord(appId, m.convKey(), m.msgId(), m.from(), m.to(),
+                        JooqEnums.messageChatType(m.chatType()), JooqEnums.bodyType(m.bodyType()),
+                        JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
+                        JooqEnums.messageOrigin(m.origin()), m.timestamp(), null))
+                .execute();
+    }
+
+    /** Moves (or adds) the conversation to the top of each owner's list and shows the new message. */
+    void touchConversations(long appId, List<ConversationRef> refs, long msgId, Origin origin) {
+        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
+                CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
+                CONVERSATION.CLEARED_BEFORE_MSG_ID);
+        for (ConversationRef r : refs) {
+            insert = insert.values(appId, r.owner(), JooqEnums.conversationChatType(r.chatType()), r.convId(),
+                    r.convKey(), msgId, msgId, JooqEnums.conversationOrigin(origin), false, 0L);
+        }
+        onArrival(insert.onDuplicateKeyUpdate(), msgId, origin).execute();
+    }
+
+    /** Write fan-out of a group message: one statement upserts every member's conversation row. */
+    int fanOutToGroup(long appId, String groupId, String convKey, long msgId, Origin origin) {
+        var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME,
+                        inline(ConversationChatType.groupchat), GROUP_MEMBER.GROUP_ID, val(convKey), val(msgId),
+                        val(msgId), val(JooqEnums.conversationOrigin(origin)), inline(false), inline(0L))
+                .from(GROUP_MEMBER)
+                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId));
+        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
+                CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
+                CONVERSATION.CLEARED_BEFORE_MSG_ID).select(select);
+        return onArrival(insert.onDuplicateKeyUpdate(), msgId, origin).execute();
+    }
+
+    // MySQL applies these left to right: the origin must be decided before the id it compares with changes
+    private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
+            onArrival(S step, long msgId, Origin origin) {
+        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId));
+        return step
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, val(JooqEnums.conversationOrigin(origin)))
+                        .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, val(msgId)).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
+                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, val(msgId)))
+                .set(CONVERSATION.HIDDEN, false);
+    }
+
+    // ---- groups
+
+    boolean groupExists(long appId, String groupId) {
+        return db.fetchExists(CHAT_GROUP, CHAT_GROUP.APP_ID.eq(appId).and(CHAT_GROUP.GROUP_ID.eq(groupId)));
+    }
+
+    boolean isMember(long appId, String groupId, String username) {
+        return db.fetchExists(GROUP_MEMBER, GROUP_MEMBER.APP_ID.eq(appId).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                .and(GROUP_MEMBER.USERNAME.eq(username)));
+    }
+
+    void insertGroup(long appId, String groupId, String name, String owner, long now) {
+        db.insertInto(CHAT_GROUP)
+                .set(CHAT_GROUP.APP_ID, appId).set(CHAT_GROUP.GROUP_ID, groupId).set(CHAT_GROUP.GROUP_NAME, name)
+                .set(CHAT_GROUP.OWNER, owner).set(CHAT_GROUP.CREATED_AT, now)
+                .execute();
+    }
+
+    void addMembers(long appId, String groupId, Collection<String> members, long now) {
+        var insert = db.insertInto(GROUP_MEMBER, GROUP_MEMBER.APP_ID, GROUP_MEMBER.GROUP_ID, GROUP_MEMBER.USERNAME,
+                GROUP_MEMBER.JOINED_AT);
+        for (String m : members) {
+            insert = insert.values(appId, groupId, m, now);
+        }
+        insert.onDuplicateKeyIgnore().execute();
+    }
+
+    int removeMembers(long appId, String groupId, Collection<String> members) {
+        return db.deleteFrom(GROUP_MEMBER)
+                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                .and(GROUP_MEMBER.USERNAME.in(members))
+                .execute();
+    }
+
+    List<String> members(long appId, String groupId) {
+        return db.select(GROUP_MEMBER.USERNAME).from(GROUP_MEMBER)
+                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                .fetch(GROUP_MEMBER.USERNAME);
+    }
+
+    boolean userExists(long appId, String username) {
+        return db.fetchExists(APP_USER, APP_USER.APP_ID.eq(appId).and(APP_USER.USERNAME.eq(username)));
+    }
+
+    List<String> usernamesStartingWith(long appId, String prefix, int limit) {
+        return db.select(APP_USER.USERNAME).from(APP_USER)
+                .where(APP_USER.APP_ID.eq(appId)).and(APP_USER.USERNAME.startsWith(prefix))
+                .orderBy(APP_USER.USERNAME).limit(limit)
+                .fetch(APP_USER.USERNAME);
+    }
+
+    // ---- conversation index
+
+    Optional<ConversationRecord> conversation(long appId, ConversationRef ref) {
+        return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).fetchOptional();
+    }
+
+    /**
+     * One page of an owner's list, newest activity first, starting after {@code beforeLastMsgId}
+     * (keyset) or at {@code offset} rows (page numbers, bounded by the app's cap).
+     */
+    List<ConversationRecord> listConversations(long appId, String owner, boolean includeRest, boolean includeInvisible,
+            @Nullable Long beforeLastMsgId, long afterLastMsgId, int offset, int limit) {
+        Condition c = CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.LAST_MSG_ID.gt(afterLastMsgId));
+        if (!includeInvisible) {
+            c = c.and(CONVERSATION.HIDDEN.isFalse()).and(CONVERSATION.LATEST_VISIBLE_MSG_ID.isNotNull());
+            if (!includeRest) {
+                c = c.and(CONVERSATION.LATEST_VISIBLE_ORIGIN.eq(JooqEnums.conversationOrigin(Origin.SDK)));
+            }
+        }
+        if (beforeLastMsgId != null) {
+            c = c.and(CONVERSATION.LAST_MSG_ID.lt(beforeLastMsgId));
+        }
+        return db.selectFrom(CONVERSATION).where(c)
+                .orderBy(CONVERSATION.LAST_MSG_ID.desc())
+                .limit(limit).offset(offset)
+                .fetch();
+    }
+
+    /** Locks the owner's row so a concurrent arrival cannot interleave with a recompute. */
+    Optional<ConversationRecord> lockConversation(long appId, ConversationRef ref) {
+        return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).forUpdate().fetchOptional();
+    }
+
+    void setHidden(long appId, ConversationRef ref, boolean hidden) {
+        db.update(CONVERSATION).set(CONVERSATION.HIDDEN, hidden).where(ownerRow(appId, ref)).execute();
+    }
+
+    void raiseClearedBefore(long appId, ConversationRef ref, long watermark) {
+        db.update(CONVERSATION)
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID, val(watermark)))
+                .where(ownerRow(appId, ref)).execute();
+    }
+
+    void setLatestVisible(long appId, ConversationRef ref, @Nullable Long msgId, @Nullable Origin origin) {
+        db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, msgId)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, JooqEnums.conversationOrigin(origin))
+                .where(ownerRow(appId, ref)).execute();
+    }
+
+    /** Clear-all: every conversation of the owner forgets everything up to its newest message. */
+    int clearAll(long appId, String owner) {
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LAST_MSG_ID)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .execute();
+    }
+
+    /** After a delete-for-all up to {@code boundary}: owners whose latest visible message is gone see nothing. */
+    int forgetLatestUpTo(long appId, Collection<String> owners, ChatType type, String convId, long boundary) {
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.in(owners))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(CONVERSATION.CONV_ID.eq(convId))
+                .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.le(boundary))
+                .execute();
+    }
+
+    private static Condition ownerRow(long appId, ConversationRef ref) {
+        return CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(ref.owner()))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(ref.chatType())))
+                .and(CONVERSATION.CONV_ID.eq(ref.convId()));
+    }
+
+    // ---- messages
+
+    /** The messages with these ids, each looked up by its conversation's key. */
+    Map<Long, MessageRecord> messagesByKey(long appId, Collection<Map.Entry<String, Long>> convKeyAndIds) {
+        Map<Long, MessageRecord> out = new HashMap<>();
+        if (convKeyAndIds.isEmpty()) {
+            return out;
+        }
+        var keys = convKeyAndIds.stream().map(e -> row(e.getKey(), e.getValue())).toList();
+        db.selectFrom(MESSAGE)
+                .where(MESSAGE.APP_ID.eq(appId)).and(row(MESSAGE.CONV_KEY, MESSAGE.MSG_ID).in(keys))
+                .forEach(r -> out.put(r.getMsgId(), r));
+        return out;
+    }
+
+    /** Which of {@code ids} are messages of this conversation (deleted-for-all ones included). */
+    Set<Long> idsInConversation(long appId, String convKey, Collection<Long> ids) {
+        return db.select(MESSAGE.MSG_ID).from(MESSAGE)
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.in(ids))
+                .fetchSet(MESSAGE.MSG_ID);
+    }
+
+    /**
+     * A keyset page of history: ids strictly beyond {@code startExclusive} in the direction, within
+     * the id range, visible to the owner unless {@code showDeleted}. Fetches {@code limit} rows.
+     */
+    List<MessageRecord> history(long appId, String convKey, String owner, long clearedBefore, HistoryFilter filter,
+            Direction direction, long startExclusive, boolean showDeleted, int limit) {
+        Condition c = MESSAGE.APP_ID.eq(appId).and(MESSAGE.CONV_KEY.eq(convKey))
+                .and(MESSAGE.MSG_ID.between(filter.minId(), filter.maxId()));
+        c = c.and(direction == Direction.UP ? MESSAGE.MSG_ID.lt(startExclusive) : MESSAGE.MSG_ID.gt(startExclusive));
+        if (!showDeleted) {
+            c = c.and(visibleTo(owner, clearedBefore));
+        }
+        if (filter.sender() != null) {
+            c = c.and(MESSAGE.SENDER.eq(filter.sender()));
+        }
+        if (!filter.bodyTypes().isEmpty()) {
+            c = c.and(MESSAGE.BODY_TYPE.in(filter.bodyTypes().stream().map(JooqEnums::bodyType).toList()));
+        }
+        return db.selectFrom(MESSAGE).where(c)
+                .orderBy(direction == Direction.UP ? MESSAGE.MSG_ID.desc() : MESSAGE.MSG_ID.asc())
+                .limit(limit)
+                .fetch();
+    }
+
+    /** Which of these message ids the owner deleted one-way. */
+    Set<Long> hiddenAmong(long appId, String convKey, String owner, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return db.select(MESSAGE_HIDDEN.MSG_ID).from(MESSAGE_HIDDEN)
+                .where(MESSAGE_HIDDEN.APP_ID.eq(appId)).and(MESSAGE_HIDDEN.CONV_KEY.eq(convKey))
+                .and(MESSAGE_HIDDEN.OWNER.eq(owner)).and(MESSAGE_HIDDEN.MSG_ID.in(ids))
+                .fetchSet(MESSAGE_HIDDEN.MSG_ID);
+    }
+
+    /** The newest message of the conversation the owner can still see. */
+    Optional<MessageRecord> newestVisible(long appId, String convKey, String owner, long clearedBefore) {
+        return db.selectFrom(MESSAGE)
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey))
+                .and(visibleTo(owner, clearedBefore))
+                .orderBy(MESSAGE.MSG_ID.desc())
+                .limit(1)
+                .fetchOptional();
+    }
+
+    /** How many messages the owner sees in the id range (for deletion previews). */
+    int countVisible(long appId, String convKey, String owner, long clearedBefore, long minId, long maxId) {
+        return db.fetchCount(MESSAGE, MESSAGE.APP_ID.eq(appId).and(MESSAGE.CONV_KEY.eq(convKey))
+                .and(MESSAGE.MSG_ID.between(minId, maxId)).and(visibleTo(owner, clearedBefore)));
+    }
+
+    /** How many messages of the conversation are not yet deleted for everyone, up to the boundary. */
+    int countNotDeletedForAll(long appId, String convKey, long boundary) {
+        return db.fetchCount(MESSAGE, MESSAGE.APP_ID.eq(appId).and(MESSAGE.CONV_KEY.eq(convKey))
+                .and(MESSAGE.MSG_ID.le(boundary)).and(MESSAGE.DELETED_FOR_ALL_AT.isNull()));
+    }
+
+    int hide(long appId, String convKey, String owner, Collection<Long> ids, long now) {
+        var insert = db.insertInto(MESSAGE_HIDDEN, MESSAGE_HIDDEN.APP_ID, MESSAGE_HIDDEN.CONV_KEY, MESSAGE_HIDDEN.OWNER,
+                MESSAGE_HIDDEN.MSG_ID, MESSAGE_HIDDEN.DELETED_AT);
+        for (Long id : ids) {
+            insert = insert.values(appId, convKey, owner, id, now);
+        }
+        return insert.onDuplicateKeyIgnore().execute();
+    }
+
+    /** The id ending the next batch of up to {@code batch} messages after {@code after}, if any. */
+    Optional<Long> nextBatchEnd(long appId, String convKey, long after, long boundary, int batch) {
+        List<Long> ids = db.select(MESSAGE.MSG_ID).from(MESSAGE)
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey))
+                .and(MESSAGE.MSG_ID.gt(after)).and(MESSAGE.MSG_ID.le(boundary))
+                .orderBy(MESSAGE.MSG_ID)
+                .limit(batch)
+                .fetch(MESSAGE.MSG_ID);
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ids.size() - 1));
+    }
+
+    /** Marks the messages in the id range (after, upTo] deleted for everyone. */
+    int markDeletedForAll(long appId, String convKey, long after, long upTo, long now) {
+        return db.update(MESSAGE)
+                .set(MESSAGE.DELETED_FOR_ALL_AT, now)
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey))
+                .and(MESSAGE.MSG_ID.gt(after)).and(MESSAGE.MSG_ID.le(upTo))
+                .and(MESSAGE.DELETED_FOR_ALL_AT.isNull())
+                .execute();
+    }
+
+    private static Condition visibleTo(String owner, long clearedBefore) {
+        return MESSAGE.MSG_ID.gt(clearedBefore)
+                .and(MESSAGE.DELETED_FOR_ALL_AT.isNull())
+                .andNotExists(selectOne().from(MESSAGE_HIDDEN)
+                        .where(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID))
+                        .and(MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY))
+                        .and(MESSAGE_HIDDEN.OWNER.eq(owner))
+                        .and(MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID)));
+    }
+}
