@@ -8,8 +8,12 @@ import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -27,22 +31,36 @@ class ApiAuthInterceptor implements HandlerInterceptor {
 
     private final AppService apps;
     private final ApiCredentials credentials;
+    private final RateLimits rateLimits;
     private final Clock clock;
+    private final byte[] gatewaySecretHash;
 
-    ApiAuthInterceptor(AppService apps, ApiCredentials credentials, Clock clock) {
+    ApiAuthInterceptor(AppService apps, ApiCredentials credentials, RateLimits rateLimits, Clock clock,
+            @Value("${roamdesk.gateway.secret:}") String gatewaySecret) {
         this.apps = apps;
         this.credentials = credentials;
+        this.rateLimits = rateLimits;
         this.clock = clock;
+        this.gatewaySecretHash = gatewaySecret.isEmpty() ? new byte[0] : sha256(gatewaySecret);
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         request.setAttribute(STARTED_AT, clock.millis());
-        if (!(handler instanceof HandlerMethod method)
-                || !method.getBeanType().isAnnotationPresent(RequiresToken.class)) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        if (method.getBeanType().isAnnotationPresent(RequiresGatewaySecret.class)) {
+            App app = apps.require(appKey(request));
+            checkGatewaySecret(request.getHeader("X-Gateway-Secret"));
+            request.setAttribute(CALLER, new ApiCaller(app, "gateway"));
+            return true;
+        }
+        if (!method.getBeanType().isAnnotationPresent(RequiresToken.class)) {
             return true;
         }
         App app = apps.require(appKey(request));
+        rateLimits.check(app);
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new RoamdeskException(ErrorKind.UNAUTHORIZED, "unauthorized",
@@ -53,6 +71,22 @@ class ApiAuthInterceptor implements HandlerInterceptor {
                         "Unable to authenticate due to expired or unknown token"));
         request.setAttribute(CALLER, new ApiCaller(app, clientId));
         return true;
+    }
+
+    private void checkGatewaySecret(String given) {
+        // constant-time comparison of hashes; no secret configured means the gateway entry is closed
+        if (gatewaySecretHash.length == 0 || given == null
+                || !MessageDigest.isEqual(gatewaySecretHash, sha256(given))) {
+            throw new RoamdeskException(ErrorKind.UNAUTHORIZED, "unauthorized", "gateway secret missing or wrong");
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

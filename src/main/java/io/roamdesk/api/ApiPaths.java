@@ -9,7 +9,7 @@ import java.util.Set;
  */
 final class ApiPaths {
 
-    private static final Set<String> RESOURCES = Set.of("token", "messages", "users", "rest", "chatgroups");
+    private static final Set<String> RESOURCES = Set.of("token", "messages", "users", "rest");
 
     private ApiPaths() {
     }

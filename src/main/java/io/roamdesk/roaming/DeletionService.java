@@ -159,8 +159,11 @@ public class DeletionService {
                 after = upTo;
                 progress.accept(deleted);
             }
-            List<String> owners = participants(app, ref);
-            tx.executeWithoutResult(s -> repo.forgetLatestUpTo(app.appId(), owners, ref.chatType(), ref.convId(), boundary));
+            List<ConversationRef> rows = participants(app, ref).stream()
+                    .map(u -> ref.chatType() == ChatType.GROUPCHAT || u.equals(ref.owner()) ? new ConversationRef(u,
+                            ref.chatType(), ref.convId()) : new ConversationRef(u, ChatType.CHAT, ref.owner()))
+                    .toList();
+            tx.executeWithoutResult(s -> repo.forgetLatestUpTo(app.appId(), ref.chatType(), rows, boundary));
         }
         tx.executeWithoutResult(s -> repo.setHidden(app.appId(), ref, true));
         return deleted;

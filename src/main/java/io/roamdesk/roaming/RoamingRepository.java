@@ -215,14 +215,15 @@ class RoamingRepository {
                 .execute();
     }
 
-    /** After a delete-for-all up to {@code boundary}: owners whose latest visible message is gone see nothing. */
-    int forgetLatestUpTo(long appId, Collection<String> owners, ChatType type, String convId, long boundary) {
+    /** After a delete-for-all up to {@code boundary}: rows whose latest visible message is gone show nothing. */
+    int forgetLatestUpTo(long appId, ChatType type, Collection<ConversationRef> rows, long boundary) {
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
         return db.update(CONVERSATION)
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
                 .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
-                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.in(owners))
+                .where(CONVERSATION.APP_ID.eq(appId))
                 .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                .and(CONVERSATION.CONV_ID.eq(convId))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
                 .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.le(boundary))
                 .execute();
     }

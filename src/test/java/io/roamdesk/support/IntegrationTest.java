@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roamdesk.demo.enabled=true", "spring.lifecycle.timeout-per-shutdown-phase=3s",
-                "vaadin.devmode.devTools.enabled=false"})
+                "vaadin.devmode.devTools.enabled=false", "roamdesk.gateway.secret=" + IntegrationTest.GATEWAY_SECRET})
 @Import(EmbeddedDatabaseConfig.class)
 public @interface IntegrationTest {
+
+    String GATEWAY_SECRET = "test-gateway-secret";
 }

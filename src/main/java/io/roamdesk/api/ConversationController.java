@@ -1,0 +1,87 @@
+package io.roamdesk.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConversationPage;
+import io.roamdesk.roaming.ConversationRef;
+import io.roamdesk.roaming.ConversationService;
+import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.DeletionService;
+import io.roamdesk.roaming.Limits;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A user's server conversation list (our design in the vendor's style) and its delete call. */
+@RestController
+@RequiresToken
+class ConversationController {
+
+    private final ConversationService conversations;
+    private final DeletionService deletions;
+    private final MessageJson messages;
+    private final Envelope envelope;
+
+    ConversationController(ConversationService conversations, DeletionService deletions, MessageJson messages,
+            Envelope envelope) {
+        this.conversations = conversations;
+        this.deletions = deletions;
+        this.messages = messages;
+        this.envelope = envelope;
+    }
+
+    /** {@code GetConversationsFromServerWithPage}. */
+    @GetMapping("/{org}/{app}/users/{username}/user_channels/page")
+    Map<String, Object> page(ApiCaller caller, @PathVariable String username,
+            @RequestParam(defaultValue = "1") int pageNum,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_LIST_PAGE_SIZE) int pageSize, HttpServletRequest request) {
+        List<ConversationView> page = conversations.page(caller.app(), username, pageNum, pageSize);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channel_infos", page.stream().map(messages::conversation).toList());
+        data.put("page_num", pageNum);
+        data.put("page_size", pageSize);
+        return envelope.wrap("get", caller, request, data);
+    }
+
+    /** The cursor form: pass the answer's {@code cursor} back; empty means the end. */
+    @GetMapping("/{org}/{app}/users/{username}/user_channels")
+    Map<String, Object> cursor(ApiCaller caller, @PathVariable String username,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "" + Limits.DEFAULT_LIST_PAGE_SIZE) int limit, HttpServletRequest request) {
+        ConversationPage page = conversations.cursorPage(caller.app(), username, cursor, limit);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channel_infos", page.conversations().stream().map(messages::conversation).toList());
+        data.put("cursor", page.nextCursor());
+        return envelope.wrap("get", caller, request, data);
+    }
+
+    /** {@code GetConversationsFromServer} (legacy): the app's window of days and count. */
+    @GetMapping("/{org}/{app}/users/{username}/user_channels/legacy")
+    Map<String, Object> legacy(ApiCaller caller, @PathVariable String username, HttpServletRequest request) {
+        var list = conversations.legacy(caller.app(), username);
+        return envelope.wrap("get", caller, request,
+                Map.of("channel_infos", list.stream().map(messages::conversation).toList()));
+    }
+
+    /** {@code DeleteConversationFromServer}: body {@code {"channel","type","delete_roam"}}. */
+    @DeleteMapping("/{org}/{app}/users/{username}/user_channel")
+    Map<String, Object> delete(ApiCaller caller, @PathVariable String username, @RequestBody JsonNode body,
+            HttpServletRequest request) {
+        if (!body.isObject()) {
+            throw new io.roamdesk.core.RoamdeskException(io.roamdesk.core.ErrorKind.BAD_REQUEST,
+                    "invalid_request_body", "the body must be a JSON object");
+        }
+        String channel = Json.requiredText(body, "channel");
+        ChatType type = ChatType.parse(Json.requiredText(body, "type"));
+        boolean deleteRoam = Json.requiredBoolean(body, "delete_roam");
+        deletions.deleteConversation(caller.app(), ConversationRef.of(username, type, channel), deleteRoam, n -> { });
+        return envelope.wrap("delete", caller, request, Map.of("result", "ok"));
+    }
+}

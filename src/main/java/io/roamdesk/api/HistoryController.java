@@ -1,0 +1,83 @@
+package io.roamdesk.api;
+
+import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.roaming.BodyType;
+import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.Direction;
+import io.roamdesk.roaming.HistoryFilter;
+import io.roamdesk.roaming.HistoryPage;
+import io.roamdesk.roaming.HistoryRequest;
+import io.roamdesk.roaming.HistoryService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code FetchHistoryMessagesFromServer(By)} over HTTP: cursor pages of one conversation. */
+@RestController
+@RequiresToken
+class HistoryController {
+
+    private final HistoryService history;
+    private final MessageJson messages;
+    private final Envelope envelope;
+
+    HistoryController(HistoryService history, MessageJson messages, Envelope envelope) {
+        this.history = history;
+        this.messages = messages;
+        this.envelope = envelope;
+    }
+
+    @GetMapping("/{org}/{app}/users/{username}/user_channels/{type}/{channel}/messages")
+    Map<String, Object> fetch(ApiCaller caller, @PathVariable String username, @PathVariable String type,
+            @PathVariable String channel,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String startId,
+            @RequestParam(required = false) String direction,
+            @RequestParam(defaultValue = "20") int pageSize,
+            @RequestParam(required = false) Long startTime,
+            @RequestParam(required = false) Long endTime,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String msgTypes,
+            HttpServletRequest request) {
+        HistoryFilter filter = new HistoryFilter(startTime, endTime, from == null || from.isEmpty() ? null : from,
+                bodyTypes(msgTypes));
+        HistoryPage page = history.fetch(caller.app(), new HistoryRequest(username, ChatType.parse(type), channel,
+                cursor, messageId(startId), Direction.parse(direction), pageSize, filter));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("msgs", page.messages().stream().map(messages::message).toList());
+        data.put("is_last", page.isLast());
+        data.put("next_key", page.nextCursor());
+        return envelope.wrap("get", caller, request, data);
+    }
+
+    private static Set<BodyType> bodyTypes(String csv) {
+        Set<BodyType> types = new LinkedHashSet<>();
+        if (csv != null && !csv.isBlank()) {
+            for (String t : csv.split(",")) {
+                types.add(BodyType.parse(t.strip()));
+            }
+        }
+        return types;
+    }
+
+    static Long messageId(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(s.strip());
+            if (id < 0) {
+                throw RoamdeskException.badRequest("message ids are positive numbers: " + s);
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw RoamdeskException.badRequest("message ids are positive numbers: " + s);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.roamdesk.api;
+
+import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConversationRef;
+import io.roamdesk.roaming.DeletionService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The vendor's one-way roaming deletes ({@code /rest/message/roaming/...}), verbatim paths and names. */
+@RestController
+@RequiresToken
+class RoamingDeleteController {
+
+    private static final String BASE = "/{org}/{app}/rest/message/roaming";
+
+    private final DeletionService deletions;
+    private final Envelope envelope;
+
+    RoamingDeleteController(DeletionService deletions, Envelope envelope) {
+        this.deletions = deletions;
+        this.envelope = envelope;
+    }
+
+    @DeleteMapping(BASE + "/chat/user/{userId}")
+    Map<String, Object> chatByIds(ApiCaller caller, @PathVariable("userId") String owner,
+            @RequestParam("userId") String peer, @RequestParam String msgIdList,
+            @RequestParam(required = false) String isNotify) {
+        deletions.deleteByIds(caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), ids(msgIdList));
+        return envelope.ok();
+    }
+
+    @DeleteMapping(BASE + "/group/user/{userId}")
+    Map<String, Object> groupByIds(ApiCaller caller, @PathVariable("userId") String owner,
+            @RequestParam String groupId, @RequestParam String msgIdList,
+            @RequestParam(required = false) String isNotify) {
+        deletions.deleteByIds(caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId), ids(msgIdList));
+        return envelope.ok();
+    }
+
+    @DeleteMapping(BASE + "/chat/user/{userId}/time")
+    Map<String, Object> chatByTime(ApiCaller caller, @PathVariable("userId") String owner,
+            @RequestParam("userId") String peer, @RequestParam long delTime) {
+        deletions.deleteBefore(caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), delTime);
+        return envelope.ok();
+    }
+
+    @DeleteMapping(BASE + "/group/user/{userId}/time")
+    Map<String, Object> groupByTime(ApiCaller caller, @PathVariable("userId") String owner,
+            @RequestParam String groupId, @RequestParam long delTime) {
+        deletions.deleteBefore(caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId), delTime);
+        return envelope.ok();
+    }
+
+    @PostMapping(BASE + "/user/{userId}/delete/all")
+    Map<String, Object> all(ApiCaller caller, @PathVariable("userId") String owner) {
+        deletions.clearAll(caller.app(), owner);
+        return envelope.ok();
+    }
+
+    private static List<Long> ids(String csv) {
+        List<Long> ids = new ArrayList<>();
+        for (String s : csv.split(",", -1)) {
+            Long id = HistoryController.messageId(s);
+            if (id == null) {
+                throw RoamdeskException.badRequest("msgIdList must be message ids separated by commas");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+}
