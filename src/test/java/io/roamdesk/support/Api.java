@@ -36,8 +36,18 @@ public class Api {
         if (token != null) {
             headers.setBearerAuth(token);
         }
-        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
+        ResponseEntity<String> raw = http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+        JsonNode body;
+        try {
+            body = raw.getBody() == null ? null : MAPPER.readTree(raw.getBody());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON (an HTML error page, say): keep the text so a failing assertion shows it
+            body = MAPPER.getNodeFactory().textNode(raw.getBody());
+        }
+        return new ResponseEntity<>(body, raw.getHeaders(), raw.getStatusCode());
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public ResponseEntity<JsonNode> get(String path, String token) {
         return call(HttpMethod.GET, path, token, null);
