@@ -8,10 +8,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 /** A small HTTP client for the REST API as an app back end would call it. */
-@Component
+
 public class Api {
 
     private final TestRestTemplate http;

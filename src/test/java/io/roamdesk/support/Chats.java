@@ -7,10 +7,9 @@ import io.roamdesk.roaming.IngestService;
 import io.roamdesk.roaming.Origin;
 import io.roamdesk.roaming.SendRequest;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** Sends test messages through the real ingest service. */
-@Component
+
 public class Chats {
 
     private final IngestService ingest;

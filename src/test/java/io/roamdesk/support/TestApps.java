@@ -6,10 +6,9 @@ import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
 import io.roamdesk.app.AppSettings;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.stereotype.Component;
 
 /** Fresh apps for tests, so that tests never see each other's data. */
-@Component
+
 public class TestApps {
 
     public static final String CLIENT_ID = "test-client";
