@@ -64,6 +64,7 @@ public class ConversationService {
      */
     @Transactional(readOnly = true)
     public ConversationPage consolePage(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
+        Switches.requireRoaming(app);
         return walk(app, Usernames.normalize(owner, "username"), cursor, limit, showInvisible);
     }
 

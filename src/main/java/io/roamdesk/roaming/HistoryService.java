@@ -32,6 +32,7 @@ public class HistoryService {
     /** The console's read: with {@code showDeleted} it includes what deletions hid, flagged. */
     @Transactional(readOnly = true)
     public HistoryPage consoleFetch(App app, HistoryRequest request, boolean showDeleted) {
+        Switches.requireRoaming(app);
         return page(app, request, showDeleted);
     }
 

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @JqwikSpringSupport
 @IntegrationTest
-class HistoryWalkProperties {
+class HistoryWalkPropertyTest {
 
     @Autowired
     TestApps testApps;
