@@ -1,12 +1,12 @@
 package io.roamdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.ConversationPage;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
 import io.roamdesk.roaming.ConversationView;
-import io.roamdesk.roaming.DeletionService;
 import io.roamdesk.roaming.Limits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -25,14 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversationController {
 
     private final ConversationService conversations;
-    private final DeletionService deletions;
+    private final AuditedActions audited;
     private final MessageJson messages;
     private final Envelope envelope;
 
-    ConversationController(ConversationService conversations, DeletionService deletions, MessageJson messages,
+    ConversationController(ConversationService conversations, AuditedActions audited, MessageJson messages,
             Envelope envelope) {
         this.conversations = conversations;
-        this.deletions = deletions;
+        this.audited = audited;
         this.messages = messages;
         this.envelope = envelope;
     }
@@ -81,7 +81,8 @@ class ConversationController {
         String channel = Json.requiredText(body, "channel");
         ChatType type = ChatType.parse(Json.requiredText(body, "type"));
         boolean deleteRoam = Json.requiredBoolean(body, "delete_roam");
-        deletions.deleteConversation(caller.app(), ConversationRef.of(username, type, channel), deleteRoam, n -> { });
+        audited.deleteConversation(caller.actor(), caller.app(), ConversationRef.of(username, type, channel), deleteRoam,
+                null, n -> { });
         return envelope.wrap("delete", caller, request, Map.of("result", "ok"));
     }
 }

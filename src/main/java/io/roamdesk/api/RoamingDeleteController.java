@@ -1,9 +1,9 @@
 package io.roamdesk.api;
 
+import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.ConversationRef;
-import io.roamdesk.roaming.DeletionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,11 @@ class RoamingDeleteController {
 
     private static final String BASE = "/{org}/{app}/rest/message/roaming";
 
-    private final DeletionService deletions;
+    private final AuditedActions audited;
     private final Envelope envelope;
 
-    RoamingDeleteController(DeletionService deletions, Envelope envelope) {
-        this.deletions = deletions;
+    RoamingDeleteController(AuditedActions audited, Envelope envelope) {
+        this.audited = audited;
         this.envelope = envelope;
     }
 
@@ -32,7 +32,7 @@ class RoamingDeleteController {
     Map<String, Object> chatByIds(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam("userId") String peer, @RequestParam String msgIdList,
             @RequestParam(required = false) String isNotify) {
-        deletions.deleteByIds(caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), ids(msgIdList));
+        audited.deleteByIds(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), ids(msgIdList), null);
         return envelope.ok();
     }
 
@@ -40,27 +40,27 @@ class RoamingDeleteController {
     Map<String, Object> groupByIds(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam String groupId, @RequestParam String msgIdList,
             @RequestParam(required = false) String isNotify) {
-        deletions.deleteByIds(caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId), ids(msgIdList));
+        audited.deleteByIds(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId), ids(msgIdList), null);
         return envelope.ok();
     }
 
     @DeleteMapping(BASE + "/chat/user/{userId}/time")
     Map<String, Object> chatByTime(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam("userId") String peer, @RequestParam long delTime) {
-        deletions.deleteBefore(caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), delTime);
+        audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), delTime, null);
         return envelope.ok();
     }
 
     @DeleteMapping(BASE + "/group/user/{userId}/time")
     Map<String, Object> groupByTime(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam String groupId, @RequestParam long delTime) {
-        deletions.deleteBefore(caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId), delTime);
+        audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId), delTime, null);
         return envelope.ok();
     }
 
     @PostMapping(BASE + "/user/{userId}/delete/all")
     Map<String, Object> all(ApiCaller caller, @PathVariable("userId") String owner) {
-        deletions.clearAll(caller.app(), owner);
+        audited.clearAll(caller.actor(), caller.app(), owner, null);
         return envelope.ok();
     }
 

@@ -154,6 +154,10 @@ public class DataSetGenerator {
                 }
             }
         }
+        // the first user is a hub with about forty quieter chats, so the demo has a long conversation list
+        for (int i = 2; i < Math.min(users.size(), 42); i++) {
+            pairs.putIfAbsent(ConvKeys.single(users.get(0), users.get(i)), new String[] {users.get(0), users.get(i)});
+        }
         return new ArrayList<>(pairs.values());
     }
 

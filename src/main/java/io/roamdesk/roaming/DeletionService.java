@@ -27,6 +27,7 @@ public class DeletionService {
 
     public static final String TOO_MANY_IDS = "delete msg list limit can not greater than 50";
     static final int DELETE_BATCH = 5_000;
+    static final int CLEAR_ALL_PREVIEW_LIMIT = 2_000;
 
     private final RoamingRepository repo;
     private final Clock clock;
@@ -40,6 +41,10 @@ public class DeletionService {
 
     /** What a deletion would do, before it is done. */
     public record Preview(int messages, List<String> affectedUsers, boolean forAllParticipants) {
+    }
+
+    /** What clearing all of a user's roaming data would remove from that user's view. */
+    public record ClearAllPreview(int conversations, int messages) {
     }
 
     // ---- one-way by ids
@@ -117,6 +122,22 @@ public class DeletionService {
     }
 
     // ---- clear all of one user
+
+    @Transactional(readOnly = true)
+    public ClearAllPreview previewClearAll(App app, String owner) {
+        Switches.requireOneWayDelete(app);
+        String o = Usernames.normalize(owner, "username");
+        int conversations = 0;
+        int messages = 0;
+        for (ConversationRecord r : repo.conversationsOf(app.appId(), o, CLEAR_ALL_PREVIEW_LIMIT)) {
+            int n = repo.countVisible(app.appId(), r.getConvKey(), o, r.getClearedBeforeMsgId(), 0, Long.MAX_VALUE);
+            if (n > 0) {
+                conversations++;
+                messages += n;
+            }
+        }
+        return new ClearAllPreview(conversations, messages);
+    }
 
     @Transactional
     public int clearAll(App app, String owner) {

@@ -188,6 +188,14 @@ class RoamingRepository {
         return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).forUpdate().fetchOptional();
     }
 
+    List<ConversationRecord> conversationsOf(long appId, String owner, int limit) {
+        return db.selectFrom(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .orderBy(CONVERSATION.LAST_MSG_ID.desc())
+                .limit(limit)
+                .fetch();
+    }
+
     void setHidden(long appId, ConversationRef ref, boolean hidden) {
         db.update(CONVERSATION).set(CONVERSATION.HIDDEN, hidden).where(ownerRow(appId, ref)).execute();
     }

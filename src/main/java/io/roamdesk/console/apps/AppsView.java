@@ -1,26 +1,45 @@
 package io.roamdesk.console.apps;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
+import io.roamdesk.app.SettingChange;
+import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.console.support.CurrentAccount;
+import io.roamdesk.console.support.Feedback;
+import io.roamdesk.console.support.Formats;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 
-/** Every app with its value-added services at a glance. */
+/** Every app with its value-added services; administrators change them, with a reason, beside their history. */
 @Route("apps")
 @RouteAlias("")
 @RolesAllowed({Role.SUPPORT_NAME, Role.APP_ADMIN_NAME, Role.AUDITOR_NAME})
-public class AppsView extends VerticalLayout implements HasDynamicTitle {
+public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+    private final AppService apps;
+    private final CurrentAccount account;
+    private final AuditedActions audited;
     private final Grid<App> grid = new Grid<>();
+    private final Grid<SettingChange> history = new Grid<>();
+    private final H3 historyTitle = new H3();
 
-    public AppsView(AppService apps) {
+    public AppsView(AppService apps, AuditedActions audited, CurrentAccount account) {
+        this.apps = apps;
+        this.audited = audited;
+        this.account = account;
         setSizeFull();
         add(new H2(getTranslation("apps.title")));
         grid.setId("apps-grid");
@@ -34,9 +53,54 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> a.settings().conversationCap()).setHeader(getTranslation("apps.cap"));
         grid.addColumn(a -> getTranslation("apps.legacyWindow", a.settings().legacyDays(), a.settings().legacyCount()))
                 .setHeader(getTranslation("apps.legacy")).setAutoWidth(true);
-        grid.setItems(apps.listApps());
+        if (account.is(Role.APP_ADMIN)) {
+            grid.addComponentColumn(this::changeButton).setHeader("").setAutoWidth(true);
+        }
         grid.setAllRowsVisible(true);
-        add(grid);
+        grid.addSelectionListener(e -> showHistory(e.getFirstSelectedItem().orElse(null)));
+        history.setId("setting-history");
+        history.addColumn(c -> Formats.time(c.changedAt())).setHeader(getTranslation("history.when")).setAutoWidth(true);
+        history.addColumn(SettingChange::actor).setHeader(getTranslation("history.who")).setAutoWidth(true);
+        history.addColumn(c -> getTranslation("setting." + c.setting().name())).setHeader(getTranslation("settings.setting"))
+                .setAutoWidth(true);
+        history.addColumn(c -> c.oldValue() + " → " + c.newValue()).setHeader(getTranslation("history.change"))
+                .setAutoWidth(true);
+        history.addColumn(SettingChange::reason).setHeader(getTranslation("common.reason")).setFlexGrow(1);
+        history.setEmptyStateText(getTranslation("history.none"));
+        historyTitle.setText(getTranslation("history.pick"));
+        add(grid, historyTitle, history);
+        refresh(null);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("app").ifPresent(key ->
+                grid.getListDataView().getItems().filter(a -> a.key().toString().equals(key)).findFirst()
+                        .ifPresent(grid::select));
+    }
+
+    private Button changeButton(App app) {
+        Button b = new Button(getTranslation("settings.change"), e -> new SettingChangeDialog(app, audited, account.actor(),
+                changed -> refresh(changed.appId())).open());
+        b.setId("change-" + app.key().app());
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return b;
+    }
+
+    private void refresh(Long selectAppId) {
+        List<App> all = Feedback.call(apps::listApps).orElse(List.of());
+        grid.setItems(all);
+        all.stream().filter(a -> selectAppId != null && a.appId() == selectAppId).findFirst().ifPresent(grid::select);
+    }
+
+    private void showHistory(App app) {
+        if (app == null) {
+            historyTitle.setText(getTranslation("history.pick"));
+            history.setItems(List.of());
+            return;
+        }
+        historyTitle.setText(getTranslation("history.title", app.key().toString()));
+        history.setItems(Feedback.call(() -> apps.history(app.appId(), 100)).orElse(List.of()));
     }
 
     private Span badge(boolean on, String id) {

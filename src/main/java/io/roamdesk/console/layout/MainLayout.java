@@ -59,7 +59,8 @@ public class MainLayout extends AppLayout {
 
     /** A view to offer in the side navigation; shown only to roles that may open it. */
     private enum NavEntry {
-        APPS(io.roamdesk.console.apps.AppsView.class, "nav.apps", VaadinIcon.COG);
+        APPS(io.roamdesk.console.apps.AppsView.class, "nav.apps", VaadinIcon.COG),
+        USERS(io.roamdesk.console.users.UserLookupView.class, "nav.users", VaadinIcon.SEARCH);
 
         private final Class<? extends Component> view;
         private final String labelKey;

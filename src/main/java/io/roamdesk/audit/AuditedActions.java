@@ -1,0 +1,107 @@
+package io.roamdesk.audit;
+
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppService;
+import io.roamdesk.app.Setting;
+import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.roaming.ConversationRef;
+import io.roamdesk.roaming.DeletionService;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every administrative change, from the console or the REST API, goes through here: the action and
+ * its audit event commit together; a refused or failed action records its failure instead.
+ */
+@Service
+public class AuditedActions {
+
+    private final AuditTrail trail;
+    private final DeletionService deletions;
+    private final AppService apps;
+    private final TransactionTemplate tx;
+
+    AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, PlatformTransactionManager transactions) {
+        this.trail = trail;
+        this.deletions = deletions;
+        this.apps = apps;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    public App changeSetting(Actor actor, long appId, int version, Setting setting, String value, String reason) {
+        return audited(actor, "SETTING_CHANGE", appId, null, setting.name(), Map.of("new", value), reason,
+                () -> apps.changeSetting(appId, version, setting, value, actor.name(), reason));
+    }
+
+    public int deleteByIds(Actor actor, App app, ConversationRef ref, List<Long> ids, @Nullable String reason) {
+        return audited(actor, "DELETE_ONE_WAY_IDS", app.appId(), ref.owner(), target(ref),
+                Map.of("ids", ids.stream().map(String::valueOf).toList()), reason,
+                () -> deletions.deleteByIds(app, ref, ids));
+    }
+
+    public void deleteBefore(Actor actor, App app, ConversationRef ref, long time, @Nullable String reason) {
+        audited(actor, "DELETE_ONE_WAY_TIME", app.appId(), ref.owner(), target(ref), Map.of("before", time), reason,
+                () -> {
+                    deletions.deleteBefore(app, ref, time);
+                    return null;
+                });
+    }
+
+    public int clearAll(Actor actor, App app, String owner, @Nullable String reason) {
+        return audited(actor, "CLEAR_ALL", app.appId(), owner, null, Map.of(), reason,
+                () -> deletions.clearAll(app, owner));
+    }
+
+    /**
+     * Deletes a conversation; with messages this runs in many short transactions, so the event is
+     * written once the work is done (or failed), carrying how many messages went.
+     */
+    public int deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages,
+            @Nullable String reason, LongConsumer progress) {
+        String action = withMessages ? "DELETE_CONVERSATION_FOR_ALL" : "DELETE_CONVERSATION";
+        int deleted;
+        try {
+            deleted = deletions.deleteConversation(app, ref, withMessages, progress);
+        } catch (RuntimeException e) {
+            trail.recordFailure(actor, action, app.appId(), ref.owner(), target(ref), Map.of(), describe(e), reason);
+            throw e;
+        }
+        tx.executeWithoutResult(s -> trail.record(actor, action, app.appId(), ref.owner(), target(ref),
+                Map.of("messages", deleted), "SUCCESS", reason));
+        return deleted;
+    }
+
+    /** Records a preview (what someone looked at before deciding), then answers it. */
+    public <T> T preview(Actor actor, App app, String owner, @Nullable ConversationRef ref, String what, Supplier<T> preview) {
+        return audited(actor, "PREVIEW", app.appId(), owner, ref == null ? null : target(ref), Map.of("of", what),
+                null, preview);
+    }
+
+    private <T> T audited(Actor actor, String action, @Nullable Long appId, @Nullable String user, @Nullable String target,
+            Map<String, ?> params, @Nullable String reason, Supplier<T> work) {
+        try {
+            return tx.execute(s -> {
+                T result = work.get();
+                trail.record(actor, action, appId, user, target, params, "SUCCESS", reason);
+                return result;
+            });
+        } catch (RuntimeException e) {
+            trail.recordFailure(actor, action, appId, user, target, params, describe(e), reason);
+            throw e;
+        }
+    }
+
+    private static String target(ConversationRef ref) {
+        return ref.chatType().wire() + ":" + ref.convId();
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof RoamdeskException r ? r.code() + ": " + r.description() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,46 @@
+package io.roamdesk.console.users;
+
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import com.vaadin.flow.spring.annotation.UIScope;
+import io.roamdesk.app.App;
+import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.console.support.CurrentAccount;
+import io.roamdesk.console.deletion.DeletionDialog;
+import io.roamdesk.console.support.Feedback;
+import io.roamdesk.roaming.DeletionService;
+import java.util.List;
+
+/** Clear all of one user's roaming data: preview, reason, confirmation; only that user's view changes. */
+@SpringComponent
+@UIScope
+class ClearAllAction {
+
+    private final DeletionService deletions;
+    private final AuditedActions audited;
+    private final CurrentAccount account;
+
+    ClearAllAction(DeletionService deletions, AuditedActions audited, CurrentAccount account) {
+        this.deletions = deletions;
+        this.audited = audited;
+        this.account = account;
+    }
+
+    void open(App app, String user, Runnable after) {
+        if (app == null || user == null || user.isBlank()) {
+            Feedback.error(Feedback.translate("lookup.pickFirst"));
+            return;
+        }
+        Feedback.call(() -> audited.preview(account.actor(), app, user, null, "CLEAR_ALL",
+                () -> deletions.previewClearAll(app, user))).ifPresent(p -> new DeletionDialog(
+                Feedback.translate("clearAll.title", user),
+                List.of(Feedback.translate("clearAll.preview", p.conversations(), p.messages(), user),
+                        Feedback.translate("delete.othersKeep")),
+                false,
+                reason -> {
+                    if (Feedback.run(() -> audited.clearAll(account.actor(), app, user, reason))) {
+                        Feedback.success(Feedback.translate("clearAll.done", user));
+                        after.run();
+                    }
+                }).open());
+    }
+}

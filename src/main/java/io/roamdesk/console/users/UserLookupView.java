@@ -1,0 +1,161 @@
+package io.roamdesk.console.users;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppService;
+import io.roamdesk.console.history.HistoryView;
+import io.roamdesk.console.support.Feedback;
+import io.roamdesk.console.support.Formats;
+import io.roamdesk.console.support.Links;
+import io.roamdesk.console.support.Previews;
+import io.roamdesk.roaming.ConversationPage;
+import io.roamdesk.roaming.ConversationService;
+import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.GroupService;
+import io.roamdesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** Pick an app and a user; see that user's server conversations page by page, exactly as the client would. */
+@Route("users")
+@RolesAllowed({Role.SUPPORT_NAME, Role.APP_ADMIN_NAME})
+public class UserLookupView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int PAGE_SIZE = 20;
+
+    private final ConversationService conversations;
+    private final Select<App> appSelect = new Select<>();
+    private final ComboBox<String> user = new ComboBox<>();
+    private final Checkbox showHidden = new Checkbox();
+    private final Grid<ConversationView> grid = new Grid<>();
+    private final Button previous = new Button();
+    private final Button next = new Button();
+    private final Span pageLabel = new Span();
+    private final Deque<String> cursors = new ArrayDeque<>();
+    private final ClearAllAction clearAll;
+    private String nextCursor = "";
+
+    public UserLookupView(AppService apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll) {
+        this.conversations = conversations;
+        this.clearAll = clearAll;
+        setSizeFull();
+        appSelect.setId("app-select");
+        appSelect.setLabel(getTranslation("lookup.app"));
+        appSelect.setItemLabelGenerator(a -> a.key().toString());
+        appSelect.setItems(Feedback.call(apps::listApps).orElse(List.of()));
+        user.setId("user-box");
+        user.setLabel(getTranslation("lookup.user"));
+        user.setPlaceholder(getTranslation("lookup.user.placeholder"));
+        user.setAllowCustomValue(true);
+        user.setItems(query -> {
+            App app = appSelect.getValue();
+            String prefix = query.getFilter().orElse("");
+            int limit = query.getLimit();
+            return query.getOffset() > 0 || app == null ? java.util.stream.Stream.empty()
+                    : Feedback.call(() -> groups.suggestUsers(app, prefix, Math.min(limit, 20))).orElse(List.of()).stream();
+        });
+        user.addCustomValueSetListener(e -> user.setValue(e.getDetail().strip().toLowerCase(java.util.Locale.ROOT)));
+        user.addValueChangeListener(e -> firstPage());
+        appSelect.addValueChangeListener(e -> firstPage());
+        showHidden.setId("show-hidden");
+        showHidden.setLabel(getTranslation("lookup.showHidden"));
+        showHidden.addValueChangeListener(e -> firstPage());
+        Button clear = new Button(getTranslation("clearAll.button"), e -> clearAll.open(appSelect.getValue(),
+                user.getValue(), this::firstPage));
+        clear.setId("clear-all-button");
+        clear.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout pick = new HorizontalLayout(appSelect, user, showHidden, clear);
+        pick.setAlignItems(Alignment.BASELINE);
+        configureGrid();
+        previous.setText(getTranslation("paging.previous"));
+        previous.setId("previous-page");
+        previous.addClickListener(e -> previousPage());
+        next.setText(getTranslation("paging.next"));
+        next.setId("next-page");
+        next.addClickListener(e -> nextPage());
+        pageLabel.setId("page-label");
+        add(new H2(getTranslation("lookup.title")), pick, grid, new HorizontalLayout(previous, pageLabel, next));
+        showPage(null);
+    }
+
+    private void configureGrid() {
+        grid.setId("conversations-grid");
+        grid.addColumn(ConversationView::convId).setHeader(getTranslation("lookup.conversation")).setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("type." + c.chatType().wire())).setHeader(getTranslation("lookup.type"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.latest() == null ? "" : c.latest().from() + ": " + Previews.of(c.latest()))
+                .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
+        grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("lookup.empty"));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class,
+                Links.conversation(appSelect.getValue(), user.getValue(), e.getItem().chatType(), e.getItem().convId()))));
+    }
+
+    private Span state(ConversationView c) {
+        Span s = new Span(getTranslation(c.hidden() ? "lookup.state.hidden" : "lookup.state.visible"));
+        s.getElement().getThemeList().add(c.hidden() ? "badge error" : "badge success");
+        return s;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters();
+        params.getSingleParameter("app").flatMap(key -> appSelect.getListDataView().getItems()
+                .filter(a -> a.key().toString().equals(key)).findFirst()).ifPresent(appSelect::setValue);
+        params.getSingleParameter("user").ifPresent(user::setValue);
+    }
+
+    private void firstPage() {
+        cursors.clear();
+        showPage(null);
+    }
+
+    private void nextPage() {
+        cursors.push(nextCursor);
+        showPage(nextCursor);
+    }
+
+    private void previousPage() {
+        cursors.pop();
+        showPage(cursors.peek());
+    }
+
+    private void showPage(String cursor) {
+        App app = appSelect.getValue();
+        String owner = user.getValue();
+        ConversationPage page = app == null || owner == null || owner.isBlank() ? new ConversationPage(List.of(), "")
+                : Feedback.call(() -> conversations.consolePage(app, owner, cursor, PAGE_SIZE, showHidden.getValue()))
+                        .orElse(new ConversationPage(List.of(), ""));
+        grid.setItems(page.conversations());
+        nextCursor = page.nextCursor();
+        next.setEnabled(!page.isLast());
+        previous.setEnabled(!cursors.isEmpty());
+        pageLabel.setText(getTranslation("paging.page", cursors.size() + 1));
+        if (app != null && owner != null && !owner.isBlank()) {
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                    "users?" + Links.user(app, owner).getQueryString()));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Roamdesk – " + getTranslation("lookup.title");
+    }
+}

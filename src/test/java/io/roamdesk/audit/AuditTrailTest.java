@@ -1,0 +1,157 @@
+package io.roamdesk.audit;
+
+import static io.roamdesk.jooq.Tables.AUDIT_EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roamdesk.app.App;
+import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.jooq.tables.records.AuditEventRecord;
+import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConversationRef;
+import io.roamdesk.roaming.HistoryRequest;
+import io.roamdesk.roaming.HistoryService;
+import io.roamdesk.support.Chats;
+import io.roamdesk.support.IntegrationTest;
+import io.roamdesk.support.TestApps;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class AuditTrailTest {
+
+    private static final Actor AGENT = new Actor("agent-smith", "SUPPORT");
+
+    @Autowired
+    AuditedActions audited;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    TestApps testApps;
+    @Autowired
+    Chats chats;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private List<AuditEventRecord> eventsOf(App app) {
+        return db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.APP_ID.eq(app.appId())).orderBy(AUDIT_EVENT.EVENT_ID).fetch();
+    }
+
+    @Test
+    void anAuditedDeletionWritesExactlyOneEventWithWhoWhatWhyAndTheOutcome() {
+        App app = testApps.createRoaming();
+        long id = chats.text(app, "alice", "bob", "secret");
+        ConversationRef ref = ConversationRef.of("alice", ChatType.CHAT, "bob");
+        audited.deleteByIds(AGENT, app, ref, List.of(id), "TICKET-9");
+        assertThat(eventsOf(app)).singleElement().satisfies(e -> {
+            assertThat(e.getActor()).isEqualTo("agent-smith");
+            assertThat(e.getActorRole()).isEqualTo("SUPPORT");
+            assertThat(e.getAction()).isEqualTo("DELETE_ONE_WAY_IDS");
+            assertThat(e.getTargetUser()).isEqualTo("alice");
+            assertThat(e.getTarget()).isEqualTo("chat:bob");
+            assertThat(e.getParams().data()).contains(Long.toString(id));
+            assertThat(e.getOutcome()).isEqualTo("SUCCESS");
+            assertThat(e.getReason()).isEqualTo("TICKET-9");
+        });
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aRefusedActionRecordsItsFailureAndChangesNothing() {
+        App app = testApps.createRoaming();
+        long id = chats.text(app, "alice", "bob", "keep");
+        ConversationRef ref = ConversationRef.of("alice", ChatType.CHAT, "bob");
+        List<Long> tooMany = Collections.nCopies(51, id);
+        assertThatThrownBy(() -> audited.deleteByIds(AGENT, app, ref, tooMany, "oops")).isInstanceOf(RoamdeskException.class);
+        assertThat(eventsOf(app)).singleElement().satisfies(e -> {
+            assertThat(e.getOutcome()).isEqualTo("FAILURE");
+            assertThat(e.getParams().data()).contains("delete msg list limit can not greater than 50");
+        });
+        assertThat(history.fetch(app, HistoryRequest.newest("alice", ChatType.CHAT, "bob", 10)).messages()).hasSize(1);
+    }
+
+    @Test
+    void aRolledBackActionLeavesNoSuccessBehind() {
+        App app = testApps.createRoaming();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            trail.record(AGENT, "CLEAR_ALL", app.appId(), "alice", null, Map.of(), "SUCCESS", "will roll back");
+            throw new IllegalStateException("the action failed after writing");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(eventsOf(app)).isEmpty();
+    }
+
+    @Test
+    void aTamperedRowIsFoundByVerification() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        audited.clearAll(AGENT, app, "alice", "second");
+        AuditEventRecord target = eventsOf(app).get(0);
+        String original = target.getReason();
+        try {
+            db.update(AUDIT_EVENT).set(AUDIT_EVENT.REASON, "nothing to see").where(AUDIT_EVENT.EVENT_ID.eq(target.getEventId())).execute();
+            ChainVerification v = trail.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBrokenEventId()).isEqualTo(target.getEventId());
+            assertThat(v.problem()).contains("changed");
+        } finally {
+            db.update(AUDIT_EVENT).set(AUDIT_EVENT.REASON, original).where(AUDIT_EVENT.EVENT_ID.eq(target.getEventId())).execute();
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aDeletedRowIsFoundByVerification() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        audited.clearAll(AGENT, app, "alice", "second");
+        AuditEventRecord target = eventsOf(app).get(0);
+        AuditEventRecord copy = target.copy();
+        copy.setEventId(target.getEventId());
+        try {
+            db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(target.getEventId())).execute();
+            ChainVerification v = trail.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBrokenEventId()).isEqualTo(target.getEventId() + 1);
+            assertThat(v.problem()).contains("missing");
+        } finally {
+            db.insertInto(AUDIT_EVENT).set(copy).execute();
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void reorderedRowsAreFoundByVerification() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        audited.clearAll(AGENT, app, "bob", "second");
+        List<AuditEventRecord> events = eventsOf(app);
+        long a = events.get(0).getEventId();
+        long b = events.get(1).getEventId();
+        try {
+            swap(a, b);
+            ChainVerification v = trail.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBrokenEventId()).isEqualTo(a);
+        } finally {
+            swap(a, b);
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    private void swap(long a, long b) {
+        db.update(AUDIT_EVENT).set(AUDIT_EVENT.EVENT_ID, -1L).where(AUDIT_EVENT.EVENT_ID.eq(a)).execute();
+        db.update(AUDIT_EVENT).set(AUDIT_EVENT.EVENT_ID, a).where(AUDIT_EVENT.EVENT_ID.eq(b)).execute();
+        db.update(AUDIT_EVENT).set(AUDIT_EVENT.EVENT_ID, b).where(AUDIT_EVENT.EVENT_ID.eq(-1L)).execute();
+    }
+}

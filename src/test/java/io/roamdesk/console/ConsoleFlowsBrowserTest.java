@@ -1,0 +1,204 @@
+package io.roamdesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppKey;
+import io.roamdesk.app.AppService;
+import io.roamdesk.app.Setting;
+import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConversationService;
+import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.HistoryRequest;
+import io.roamdesk.roaming.HistoryService;
+import io.roamdesk.support.Api;
+import io.roamdesk.support.BrowserTest;
+import io.roamdesk.support.Chats;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The console flows of the support desk and the app administrators, on the demo data. */
+class ConsoleFlowsBrowserTest extends BrowserTest {
+
+    private static final AppKey DEMO = new AppKey("demo", "roaming");
+
+    @Autowired
+    AppService apps;
+    @Autowired
+    Chats chats;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ConversationService conversations;
+    @Autowired
+    Api api;
+
+    private App demo() {
+        return apps.require(DEMO);
+    }
+
+    private String historyUrl(String user, String conv) {
+        return url("/history?app=demo%23roaming&user=" + user + "&type=chat&conv=" + conv);
+    }
+
+    /** The time cell of the first message row shown. */
+    private Locator firstTime() {
+        return rows("messages-grid").filter(new Locator.FilterOptions().setHasText(
+                java.util.regex.Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$"))).first();
+    }
+
+    private Locator rows(String gridId) {
+        return page.locator("#" + gridId + " vaadin-grid-cell-content");
+    }
+
+    @Test
+    void anAdminSwitchesRoamingOffTheApiRefusesAndTheSwitchGoesBackOn() {
+        App before = demo();
+        try {
+            login("admin", "admin-demo");
+            page.navigate(url("/apps"));
+            page.locator("#change-roaming").click();
+            page.locator("#setting-reason textarea").fill("TICKET-101 customer cancelled roaming");
+            assertThat(page.locator("#setting-change")).containsText("On → Off");
+            screenshot("flow-apps-switch-dialog");
+            page.locator("#setting-confirm").click();
+            assertThat(page.locator("#roaming-roaming")).hasText("Off");
+            var refused = api.get("/demo/roaming/users/alice/user_channels/page",
+                    api.token("demo", "roaming", "roamdesk-demo", "roamdesk-demo-secret"));
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(refused.getBody().get("error_description").asText()).isEqualTo("this appKey not open message roaming");
+
+            page.locator("#change-roaming").click();
+            page.locator("#setting-reason textarea").fill("TICKET-101 switched back");
+            page.locator("#setting-confirm").click();
+            assertThat(page.locator("#roaming-roaming")).hasText("On");
+            page.locator("#apps-grid vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
+                    .setHasText("demo#roaming")).first().click();
+            assertThat(page.locator("#setting-history")).containsText("TICKET-101 customer cancelled roaming");
+            assertThat(page.locator("#setting-history")).containsText("TICKET-101 switched back");
+            screenshot("flow-apps-switch-history");
+        } finally {
+            App now = demo();
+            if (!now.roamingEnabled()) {
+                apps.changeSetting(now.appId(), now.settingsVersion(), Setting.ROAMING, "true", "test", "restore");
+            }
+        }
+    }
+
+    @Test
+    void supportLooksUpAUserPagesConversationsAndHistoryBothWaysAndJumpsToADate() {
+        login("support", "support-demo");
+        page.navigate(url("/users?app=demo%23roaming&user=alice"));
+        assertThat(page.locator("#page-label")).hasText("Page 1");
+        assertThat(rows("conversations-grid").filter(new Locator.FilterOptions().setHasText("bob")).first()).isVisible();
+        screenshot("flow-lookup-page1");
+        page.locator("#next-page").click();
+        assertThat(page.locator("#page-label")).hasText("Page 2");
+        screenshot("flow-lookup-page2");
+        page.locator("#previous-page").click();
+        assertThat(page.locator("#page-label")).hasText("Page 1");
+        rows("conversations-grid").filter(new Locator.FilterOptions().setHasText("bob")).first().click();
+        page.waitForURL(u -> u.contains("/history") && u.contains("conv=bob"));
+        assertThat(page.locator("#history-title")).containsText("alice ↔ bob");
+        assertThat(firstTime()).isVisible();
+        String newestFirstRow = firstTime().textContent();
+        page.locator("#older-page").click();
+        page.locator("#older-page").click();
+        assertThat(firstTime()).not().hasText(newestFirstRow);
+        screenshot("flow-history-older");
+        page.locator("#newer-page").click();
+        page.locator("#newer-page").click();
+        assertThat(firstTime()).hasText(newestFirstRow);
+        firstTime().click();
+        assertThat(page.locator("#message-json")).containsText("\"msg_id\"");
+        LocalDate day = LocalDate.now().minusDays(60);
+        page.locator("#jump-date input").fill(day.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
+        page.locator("#jump-date input").press("Enter");
+        page.locator("#jump-go").click();
+        assertThat(firstTime()).not().hasText(newestFirstRow);
+        String jumped = firstTime().textContent();
+        assertThat(jumped.substring(0, 10).compareTo(day.plusDays(1).toString())).as(jumped).isLessThan(0);
+        assertThat(jumped.substring(0, 10).compareTo(day.minusDays(7).toString())).as(jumped).isGreaterThan(0);
+        screenshot("flow-history-jump");
+    }
+
+    @Test
+    void supportDeletesThreeMessagesOneWayTheyAreGoneForTheUserAndKeptForThePeer() {
+        App app = demo();
+        for (int i = 0; i < 10; i++) {
+            chats.text(app, i % 2 == 0 ? "pw-a" : "pw-b", i % 2 == 0 ? "pw-b" : "pw-a", "message " + i);
+        }
+        login("support", "support-demo");
+        page.navigate(historyUrl("pw-a", "pw-b"));
+        assertThat(rows("messages-grid").filter(new Locator.FilterOptions().setHasText("message 9"))).hasCount(1);
+        Locator boxes = page.locator("#messages-grid vaadin-checkbox");
+        boxes.nth(1).click();
+        boxes.nth(2).click();
+        boxes.nth(3).click();
+        page.locator("#delete-selected").click();
+        assertThat(page.locator("#deletion-preview")).containsText("3 messages will disappear for pw-a");
+        page.locator("#deletion-reason textarea").fill("TICKET-202 user asked to remove three messages");
+        screenshot("flow-delete-one-way-preview");
+        page.locator("#deletion-confirm").click();
+        assertThat(rows("messages-grid").filter(new Locator.FilterOptions().setHasText("message 9"))).hasCount(0);
+        screenshot("flow-delete-one-way-done");
+        assertThat(history.fetch(app, HistoryRequest.newest("pw-a", ChatType.CHAT, "pw-b", 50)).messages()).hasSize(7);
+        assertThat(history.fetch(app, HistoryRequest.newest("pw-b", ChatType.CHAT, "pw-a", 50)).messages()).hasSize(10);
+    }
+
+    @Test
+    void anAdminDeletesAConversationWithItsMessagesForBothParticipants() {
+        App app = demo();
+        for (int i = 0; i < 30; i++) {
+            chats.text(app, i % 2 == 0 ? "pw-c" : "pw-d", i % 2 == 0 ? "pw-d" : "pw-c", "to be deleted " + i);
+        }
+        login("admin", "admin-demo");
+        page.navigate(historyUrl("pw-c", "pw-d"));
+        assertThat(rows("messages-grid").filter(new Locator.FilterOptions().setHasText("to be deleted 29"))).hasCount(1);
+        page.locator("#delete-conversation").click();
+        page.locator("#delete-scope vaadin-radio-button").nth(1).click();
+        page.locator("#delete-scope-next").click();
+        assertThat(page.locator("#deletion-preview")).containsText("30 messages will be deleted from the server for all 2 participants");
+        page.locator("#deletion-reason textarea").fill("TICKET-303 legal request");
+        assertThat(page.locator("#deletion-confirm")).isDisabled();
+        page.locator("#deletion-understood").click();
+        screenshot("flow-delete-for-all-preview");
+        page.locator("#deletion-confirm").click();
+        assertThat(page.locator("vaadin-notification-card").last()).containsText("30 messages");
+        for (String[] pair : List.of(new String[] {"pw-c", "pw-d"}, new String[] {"pw-d", "pw-c"})) {
+            assertThat(history.fetch(app, HistoryRequest.newest(pair[0], ChatType.CHAT, pair[1], 50)).messages()).isEmpty();
+            assertThat(conversations.page(app, pair[0], 1, 50)).extracting(ConversationView::convId).doesNotContain(pair[1]);
+        }
+        screenshot("flow-delete-for-all-done");
+    }
+
+    @Test
+    void supportIsDeniedWhatOnlyAdministratorsMayDo() {
+        App app = demo();
+        chats.text(app, "pw-e", "pw-f", "hello");
+        login("support", "support-demo");
+        page.navigate(url("/apps"));
+        assertThat(page.locator("#apps-grid")).containsText("demo#roaming");
+        assertThat(page.locator("#change-roaming")).hasCount(0);
+        page.navigate(historyUrl("pw-e", "pw-f"));
+        page.locator("#delete-conversation").click();
+        assertThat(page.locator("#delete-scope vaadin-radio-button").nth(1)).hasAttribute("disabled", "");
+        screenshot("flow-support-denied-delete-for-all");
+    }
+
+    @Test
+    void anAuditorCannotOpenUserLookupOrHistory() {
+        login("auditor", "auditor-demo");
+        page.navigate(url("/users?app=demo%23roaming&user=alice"));
+        assertThat(page.locator("#conversations-grid")).hasCount(0);
+        page.navigate(historyUrl("alice", "bob"));
+        assertThat(page.locator("#messages-grid")).hasCount(0);
+        assertThat(page.locator("#nav-users")).hasCount(0);
+        screenshot("flow-auditor-denied");
+    }
+}

@@ -1,0 +1,69 @@
+package io.roamdesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.roamdesk.console.apps.AppsView;
+import io.roamdesk.console.history.HistoryView;
+import io.roamdesk.console.login.LoginView;
+import io.roamdesk.console.users.UserLookupView;
+import io.roamdesk.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+
+/** Every console route × every role: allowed exactly where the matrix says, denied everywhere else. */
+class RouteAccessTest {
+
+    private static final Map<Class<?>, Set<Role>> ALLOWED = Map.of(
+            AppsView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN, Role.AUDITOR),
+            UserLookupView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN),
+            HistoryView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN));
+
+    private static Set<Class<?>> routes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        return scanner.findCandidateComponents("io.roamdesk.console").stream().map(d -> {
+            try {
+                return Class.forName(d.getBeanClassName());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }).collect(Collectors.toSet());
+    }
+
+    @Test
+    void everyRouteDeclaresItsRolesAndIsInTheMatrix() {
+        for (Class<?> route : routes()) {
+            if (route == LoginView.class) {
+                assertThat(route.isAnnotationPresent(AnonymousAllowed.class)).isTrue();
+                continue;
+            }
+            assertThat(route.isAnnotationPresent(RolesAllowed.class)).as(route + " declares @RolesAllowed").isTrue();
+            assertThat(ALLOWED).as(route + " is in the access matrix").containsKey(route);
+        }
+    }
+
+    @Test
+    void eachRoleReachesExactlyItsRoutes() {
+        AccessAnnotationChecker checker = new AccessAnnotationChecker();
+        Principal someone = () -> "someone";
+        for (Class<?> route : routes()) {
+            if (route == LoginView.class) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                boolean allowed = checker.hasAccess(route, someone, r -> r.equals(role.name()));
+                assertThat(allowed).as(role + " on " + route.getSimpleName()).isEqualTo(ALLOWED.get(route).contains(role));
+            }
+            assertThat(checker.hasAccess(route, null, r -> false)).as("anonymous on " + route.getSimpleName()).isFalse();
+        }
+    }
+}
