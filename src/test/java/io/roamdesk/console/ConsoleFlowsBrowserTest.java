@@ -201,4 +201,63 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(page.locator("#nav-users")).hasCount(0);
         screenshot("flow-auditor-denied");
     }
+
+    @Test
+    void supportClearsAllRoamingDataOfAUserAfterAPreview() {
+        App app = demo();
+        chats.text(app, "pw-g", "pw-h", "one");
+        chats.text(app, "pw-i", "pw-g", "two");
+        chats.text(app, "pw-g", "pw-i", "three");
+        login("support", "support-demo");
+        page.navigate(url("/users?app=demo%23roaming&user=pw-g"));
+        assertThat(rows("conversations-grid").filter(new Locator.FilterOptions().setHasText("pw-i"))).hasCount(1);
+        page.locator("#clear-all-button").click();
+        assertThat(page.locator("#deletion-preview")).containsText("2 conversations with 3 messages disappear");
+        page.locator("#deletion-reason textarea").fill("TICKET-404 user left the service");
+        screenshot("flow-clear-all-preview");
+        page.locator("#deletion-confirm").click();
+        assertThat(page.locator("#conversations-grid")).containsText("No conversations on the server for this user");
+        assertThat(conversations.page(app, "pw-h", 1, 20)).extracting(ConversationView::convId).containsExactly("pw-g");
+    }
+
+    @Test
+    void supportDeletesEverythingBeforeATimeForOneUser() {
+        App app = demo();
+        for (int i = 0; i < 4; i++) {
+            chats.text(app, "pw-j", "pw-k", "before " + i);
+        }
+        login("support", "support-demo");
+        page.navigate(historyUrl("pw-j", "pw-k"));
+        page.locator("#delete-before").click();
+        java.time.LocalDateTime inAMinute = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1);
+        page.locator("#delete-before-time input").first().fill(inAMinute.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
+        page.locator("#delete-before-time input").first().press("Enter");
+        page.locator("#delete-before-time input").last().fill(inAMinute.format(DateTimeFormatter.ofPattern("h:mm a")));
+        page.locator("#delete-before-time input").last().press("Enter");
+        page.locator("#delete-before-next").click();
+        assertThat(page.locator("#deletion-preview")).containsText("4 messages will disappear for pw-j");
+        page.locator("#deletion-reason textarea").fill("TICKET-505");
+        page.locator("#deletion-confirm").click();
+        assertThat(page.locator("#messages-grid")).containsText("No messages on this page");
+        assertThat(history.fetch(app, HistoryRequest.newest("pw-k", ChatType.CHAT, "pw-j", 50)).messages()).hasSize(4);
+    }
+
+    @Test
+    void theConsoleSwitchesToChineseAndBack() {
+        login("support", "support-demo");
+        page.navigate(url("/users?app=demo%23roaming&user=alice"));
+        page.locator("#lang-switch").click();
+        assertThat(page.locator("#nav-users")).containsText("用户查询");
+        assertThat(page.locator("#conversations-grid")).containsText("会话");
+        screenshot("flow-chinese-lookup");
+        page.locator("#lang-switch").click();
+        assertThat(page.locator("#nav-users")).containsText("User lookup");
+    }
+
+    @Test
+    void anUnknownUserIsReportedClearly() {
+        login("support", "support-demo");
+        page.navigate(url("/users?app=demo%23roaming&user=nobody-here"));
+        assertThat(page.locator("vaadin-notification-card").first()).containsText("There is no user nobody-here in demo#roaming");
+    }
 }

@@ -1,6 +1,9 @@
 package io.roamdesk.console.layout;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import io.roamdesk.console.ConsoleTranslations;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -51,10 +54,22 @@ public class MainLayout extends AppLayout {
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout box = new HorizontalLayout(who, logout);
+        HorizontalLayout box = new HorizontalLayout(who, languageSwitch(), logout);
         box.setAlignItems(HorizontalLayout.Alignment.CENTER);
         box.addClassName("account-box");
         return box;
+    }
+
+    /** Switches between English and Chinese for this session; the browser's language is the default. */
+    private Button languageSwitch() {
+        boolean chinese = ConsoleTranslations.CHINESE.getLanguage().equals(getLocale().getLanguage());
+        Button b = new Button(chinese ? "English" : "中文", e -> {
+            VaadinSession.getCurrent().setLocale(chinese ? ConsoleTranslations.ENGLISH : ConsoleTranslations.CHINESE);
+            UI.getCurrent().getPage().reload();
+        });
+        b.setId("lang-switch");
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return b;
     }
 
     /** A view to offer in the side navigation; shown only to roles that may open it. */

@@ -39,6 +39,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     static final int PAGE_SIZE = 20;
 
     private final ConversationService conversations;
+    private final GroupService groups;
     private final Select<App> appSelect = new Select<>();
     private final ComboBox<String> user = new ComboBox<>();
     private final Checkbox showHidden = new Checkbox();
@@ -52,6 +53,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
 
     public UserLookupView(AppService apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll) {
         this.conversations = conversations;
+        this.groups = groups;
         this.clearAll = clearAll;
         setSizeFull();
         appSelect.setId("app-select");
@@ -148,6 +150,10 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         next.setEnabled(!page.isLast());
         previous.setEnabled(!cursors.isEmpty());
         pageLabel.setText(getTranslation("paging.page", cursors.size() + 1));
+        if (page.conversations().isEmpty() && cursor == null && app != null && owner != null && !owner.isBlank()
+                && !Feedback.call(() -> groups.userExists(app, owner)).orElse(true)) {
+            Feedback.error(getTranslation("lookup.noSuchUser", owner, app.key().toString()));
+        }
         if (app != null && owner != null && !owner.isBlank()) {
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                     "users?" + Links.user(app, owner).getQueryString()));
