@@ -80,6 +80,13 @@ public class AuditTrail {
         record(actor, action, appId, targetUser, target, withError, "FAILURE", reason);
     }
 
+    /** Records an event that belongs to no other transaction (sign-ins, content reads). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAlone(Actor actor, String action, @Nullable Long appId, @Nullable String targetUser,
+            @Nullable String target, Map<String, ?> params, String outcome, @Nullable String reason) {
+        record(actor, action, appId, targetUser, target, params, outcome, reason);
+    }
+
     /** Walks the whole chain in id order and names the first row that does not fit. */
     @Transactional(readOnly = true)
     public ChainVerification verify() {

@@ -83,6 +83,21 @@ public class AuditedActions {
                 null, preview);
     }
 
+    /** Someone asked to read a conversation's content: the reason is required and recorded. */
+    public void revealContent(Actor actor, App app, ConversationRef ref, String reason, int minutes) {
+        if (reason == null || reason.isBlank()) {
+            throw RoamdeskException.badRequest("a reason is required to read message content");
+        }
+        trail.recordAlone(actor, "CONTENT_REVEAL", app.appId(), ref.owner(), target(ref), Map.of("minutes", minutes),
+                "SUCCESS", reason.strip());
+    }
+
+    /** Message content was shown: which conversation, how many messages, under which reason. */
+    public void contentViewed(Actor actor, App app, ConversationRef ref, int messages, String reason) {
+        trail.recordAlone(actor, "CONTENT_VIEW", app.appId(), ref.owner(), target(ref), Map.of("messages", messages),
+                "SUCCESS", reason);
+    }
+
     private <T> T audited(Actor actor, String action, @Nullable Long appId, @Nullable String user, @Nullable String target,
             Map<String, ?> params, @Nullable String reason, Supplier<T> work) {
         try {

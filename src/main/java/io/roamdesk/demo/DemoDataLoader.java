@@ -6,6 +6,7 @@ import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
 import io.roamdesk.app.AppSettings;
 import io.roamdesk.security.ConsoleAccounts;
+import io.roamdesk.security.DemoAccounts;
 import io.roamdesk.security.Role;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
         App plain = apps.createApp(PLAIN_APP, AppSettings.defaults());
         credentials.createClient(roaming.appId(), CLIENT_ID, CLIENT_SECRET, "demo client");
         credentials.createClient(plain.appId(), CLIENT_ID, CLIENT_SECRET, "demo client");
-        createAccount("support", "support-demo", Role.SUPPORT);
-        createAccount("admin", "admin-demo", Role.APP_ADMIN);
-        createAccount("auditor", "auditor-demo", Role.AUDITOR);
+        DemoAccounts.PASSWORDS.forEach((name, password) -> createAccount(name, password, DemoAccounts.ROLES.get(name)));
         // anchored a minute back so that live ids, taken from now on, sort after every demo message
         long anchor = clock.millis() - Duration.ofMinutes(1).toMillis();
         generator.generate(roaming.appId(), DataSetSpec.demo(), anchor);

@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConsoleAccounts implements UserDetailsService {
 
+    public static final int MAX_FAILURES = 5;
+    public static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
+
     private final DSLContext db;
     private final PasswordEncoder encoder;
     private final Clock clock;
@@ -54,6 +57,39 @@ public class ConsoleAccounts implements UserDetailsService {
                 .password(account.getPasswordHash())
                 .roles(account.getRole().getLiteral())
                 .disabled(!account.getEnabled())
+                .accountLocked(account.getLockedUntil() > clock.millis())
                 .build();
+    }
+
+    /** Counts a failed sign-in; the {@value #MAX_FAILURES}th in a row locks the account for a while. */
+    @Transactional
+    public boolean recordFailure(String username) {
+        var account = db.selectFrom(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username)).forUpdate().fetchOne();
+        if (account == null) {
+            return false;
+        }
+        int failures = account.getFailedSignIns() + 1;
+        boolean lock = failures >= MAX_FAILURES;
+        db.update(CONSOLE_ACCOUNT)
+                .set(CONSOLE_ACCOUNT.FAILED_SIGN_INS, lock ? 0 : failures)
+                .set(CONSOLE_ACCOUNT.LOCKED_UNTIL, lock ? clock.millis() + LOCKOUT.toMillis() : account.getLockedUntil())
+                .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
+                .execute();
+        return lock;
+    }
+
+    @Transactional
+    public void recordSuccess(String username) {
+        db.update(CONSOLE_ACCOUNT)
+                .set(CONSOLE_ACCOUNT.FAILED_SIGN_INS, 0)
+                .set(CONSOLE_ACCOUNT.LOCKED_UNTIL, 0L)
+                .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
+                .execute();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Role> roleOf(String username) {
+        return db.select(CONSOLE_ACCOUNT.ROLE).from(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username))
+                .fetchOptional(CONSOLE_ACCOUNT.ROLE).map(r -> Role.valueOf(r.getLiteral()));
     }
 }

@@ -52,6 +52,13 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
                 java.util.regex.Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC$"))).first();
     }
 
+    private void reveal(String reason) {
+        page.locator("#reveal-button").click();
+        page.locator("#reveal-reason textarea").fill(reason);
+        page.locator("#reveal-confirm").click();
+        assertThat(page.locator("#reveal-status")).containsText("revealed until");
+    }
+
     private Locator rows(String gridId) {
         return page.locator("#" + gridId + " vaadin-grid-cell-content");
     }
@@ -135,6 +142,7 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         }
         login("support", "support-demo");
         page.navigate(historyUrl("pw-a", "pw-b"));
+        reveal("TICKET-202 user asked to remove three messages");
         assertThat(rows("messages-grid").filter(new Locator.FilterOptions().setHasText("message 9"))).hasCount(1);
         Locator boxes = page.locator("#messages-grid vaadin-checkbox");
         boxes.nth(1).click();
@@ -159,6 +167,7 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         }
         login("admin", "admin-demo");
         page.navigate(historyUrl("pw-c", "pw-d"));
+        reveal("TICKET-303 legal request");
         assertThat(rows("messages-grid").filter(new Locator.FilterOptions().setHasText("to be deleted 29"))).hasCount(1);
         page.locator("#delete-conversation").click();
         page.locator("#delete-scope vaadin-radio-button").nth(1).click();
@@ -240,6 +249,23 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         page.locator("#deletion-confirm").click();
         assertThat(page.locator("#messages-grid")).containsText("No messages on this page");
         assertThat(history.fetch(app, HistoryRequest.newest("pw-k", ChatType.CHAT, "pw-j", 50)).messages()).hasSize(4);
+    }
+
+    @Test
+    void messageContentStaysMaskedUntilTheReaderGivesAReason() {
+        App app = demo();
+        chats.text(app, "pw-l", "pw-m", "my private words");
+        login("support", "support-demo");
+        page.navigate(historyUrl("pw-l", "pw-m"));
+        assertThat(page.locator("#reveal-status")).containsText("masked");
+        assertThat(page.locator("#messages-grid")).not().containsText("my private words");
+        firstTime().click();
+        assertThat(page.locator("#message-json")).containsText("\"masked\" : true");
+        assertThat(page.locator("#message-json")).not().containsText("my private words");
+        screenshot("flow-content-masked");
+        reveal("TICKET-606 user reports a missing message");
+        assertThat(page.locator("#messages-grid")).containsText("my private words");
+        screenshot("flow-content-revealed");
     }
 
     @Test

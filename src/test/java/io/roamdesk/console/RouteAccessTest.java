@@ -25,7 +25,8 @@ class RouteAccessTest {
     private static final Map<Class<?>, Set<Role>> ALLOWED = Map.of(
             AppsView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN, Role.AUDITOR),
             UserLookupView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN),
-            HistoryView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN));
+            HistoryView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN),
+            io.roamdesk.console.audit.AuditView.class, Set.of(Role.AUDITOR, Role.APP_ADMIN));
 
     private static Set<Class<?>> routes() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);

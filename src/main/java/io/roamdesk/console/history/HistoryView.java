@@ -17,6 +17,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
 import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.console.support.ContentAccess;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
@@ -57,14 +58,18 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final Button older = new Button();
     private final HistoryFilterBar filters;
     private final HistoryDeletions deletionsBar;
+    private final ContentAccess access;
+    private final RevealBar revealBar;
     private App app;
     private ConversationRef ref;
     private List<MessageView> page = List.of();
 
     public HistoryView(AppService apps, HistoryService history, DeletionService deletions, AuditedActions audited,
-            CurrentAccount account) {
+            CurrentAccount account, ContentAccess access) {
         this.apps = apps;
         this.history = history;
+        this.access = access;
+        revealBar = new RevealBar(access, this::contentRevealed);
         setSizeFull();
         filters = new HistoryFilterBar(this::showNewest, this::jumpTo);
         deletionsBar = new HistoryDeletions(deletions, audited, account, this::selectedIds, this::showNewest);
@@ -88,7 +93,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
         split.setSplitterPosition(72);
-        add(new HorizontalLayout(title, back), filters, paging, split, deletionsBar);
+        add(new HorizontalLayout(title, back), revealBar, filters, paging, split, deletionsBar);
     }
 
     private void configureGrid() {
@@ -97,11 +102,11 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addColumn(m -> Formats.time(m.timestamp())).setHeader(getTranslation("history.when")).setAutoWidth(true);
         grid.addColumn(MessageView::from).setHeader(getTranslation("history.from")).setAutoWidth(true);
         grid.addColumn(m -> m.bodyType().wire()).setHeader(getTranslation("history.type")).setAutoWidth(true);
-        grid.addColumn(Previews::of).setHeader(getTranslation("history.content")).setFlexGrow(4);
+        grid.addColumn(m -> revealed() ? Previews.of(m) : Previews.masked(m)).setHeader(getTranslation("history.content")).setFlexGrow(4);
         grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("history.empty"));
         grid.setPartNameGenerator(m -> m.deletedForAll() ? "deleted-for-all" : m.hiddenForOwner() ? "hidden-for-owner" : null);
-        grid.addItemClickListener(e -> detail.show(e.getItem()));
+        grid.addItemClickListener(e -> detail.show(e.getItem(), revealed()));
         grid.addSelectionListener(e -> {
             if (e.getAllSelectedItems().size() > Limits.MAX_DELETE_IDS) {
                 e.getFirstSelectedItem().ifPresent(grid::deselect);
@@ -141,12 +146,13 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             back.setText(getTranslation("history.backToUser", r.owner()));
             back.setHref("users?" + Links.user(app, r.owner()).getQueryString());
             deletionsBar.target(app, r);
+            revealBar.target(app, r);
             var msg = p.getSingleParameter("msg").map(io.roamdesk.console.support.Ids::parse);
             if (msg.isPresent() && msg.get() != null) {
                 load(msg.get() + 1, Direction.UP, false);
                 page.stream().filter(m -> m.msgId() == msg.get()).findFirst().ifPresent(m -> {
                     grid.select(m);
-                    detail.show(m);
+                    detail.show(m, revealed());
                 });
             } else {
                 showNewest();
@@ -192,10 +198,24 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
                 page = messages;
                 grid.setItems(page);
                 detail.clear();
+                if (revealed() && !page.isEmpty()) {
+                    access.shown(app, ref, page.size());
+                }
             }
             older.setEnabled(direction == Direction.DOWN ? !page.isEmpty() : !result.isLast());
             newer.setEnabled(startId != null && !(direction == Direction.DOWN && result.isLast()));
         });
+    }
+
+    private boolean revealed() {
+        return app != null && access.isRevealed(app, ref);
+    }
+
+    private void contentRevealed() {
+        grid.getDataProvider().refreshAll();
+        if (!page.isEmpty()) {
+            access.shown(app, ref, page.size());
+        }
     }
 
     private List<Long> selectedIds() {

@@ -21,7 +21,7 @@ class MessageDetail extends Div {
         raw.setText(getTranslation("history.detail.none"));
     }
 
-    void show(MessageView m) {
+    void show(MessageView m, boolean revealed) {
         try {
             ObjectNode node = JSON.createObjectNode()
                     .put("msg_id", Long.toString(m.msgId()))
@@ -33,11 +33,15 @@ class MessageDetail extends Div {
                     .put("hidden_for_owner", m.hiddenForOwner())
                     .put("deleted_for_all", m.deletedForAll());
             ObjectNode payload = node.putObject("payload");
-            payload.putArray("bodies").add(JSON.readTree(m.body()));
-            payload.set("ext", m.ext() == null ? JSON.createObjectNode() : JSON.readTree(m.ext()));
+            if (revealed) {
+                payload.putArray("bodies").add(JSON.readTree(m.body()));
+                payload.set("ext", m.ext() == null ? JSON.createObjectNode() : JSON.readTree(m.ext()));
+            } else {
+                payload.putArray("bodies").addObject().put("type", m.bodyType().wire()).put("masked", true);
+            }
             raw.setText(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-        } catch (Exception e) {
-            raw.setText(m.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            raw.setText(getTranslation("history.detail.none"));
         }
     }
 

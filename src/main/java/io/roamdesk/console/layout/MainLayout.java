@@ -75,7 +75,8 @@ public class MainLayout extends AppLayout {
     /** A view to offer in the side navigation; shown only to roles that may open it. */
     private enum NavEntry {
         APPS(io.roamdesk.console.apps.AppsView.class, "nav.apps", VaadinIcon.COG),
-        USERS(io.roamdesk.console.users.UserLookupView.class, "nav.users", VaadinIcon.SEARCH);
+        USERS(io.roamdesk.console.users.UserLookupView.class, "nav.users", VaadinIcon.SEARCH),
+        AUDIT(io.roamdesk.console.audit.AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_CHECK);
 
         private final Class<? extends Component> view;
         private final String labelKey;

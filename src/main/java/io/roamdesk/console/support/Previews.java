@@ -13,6 +13,11 @@ public final class Previews {
     private Previews() {
     }
 
+    /** What a masked message shows: its type, never its content. */
+    public static String masked(MessageView m) {
+        return "[" + m.bodyType().wire() + "] ••••••";
+    }
+
     public static String of(MessageView m) {
         JsonNode body;
         try {

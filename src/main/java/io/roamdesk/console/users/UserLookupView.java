@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
 import io.roamdesk.console.history.HistoryView;
+import io.roamdesk.console.support.ContentAccess;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
 import io.roamdesk.console.support.Links;
@@ -40,6 +41,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
 
     private final ConversationService conversations;
     private final GroupService groups;
+    private final ContentAccess access;
     private final Select<App> appSelect = new Select<>();
     private final ComboBox<String> user = new ComboBox<>();
     private final Checkbox showHidden = new Checkbox();
@@ -51,8 +53,10 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final ClearAllAction clearAll;
     private String nextCursor = "";
 
-    public UserLookupView(AppService apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll) {
+    public UserLookupView(AppService apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
+            ContentAccess access) {
         this.conversations = conversations;
+        this.access = access;
         this.groups = groups;
         this.clearAll = clearAll;
         setSizeFull();
@@ -100,7 +104,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(ConversationView::convId).setHeader(getTranslation("lookup.conversation")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("type." + c.chatType().wire())).setHeader(getTranslation("lookup.type"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.latest() == null ? "" : c.latest().from() + ": " + Previews.of(c.latest()))
+        grid.addColumn(c -> c.latest() == null ? "" : c.latest().from() + ": " + preview(c))
                 .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
                 .setAutoWidth(true);
@@ -108,6 +112,12 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         grid.setEmptyStateText(getTranslation("lookup.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class,
                 Links.conversation(appSelect.getValue(), user.getValue(), e.getItem().chatType(), e.getItem().convId()))));
+    }
+
+    /** Content only where its reader revealed it with a reason; the type otherwise. */
+    private String preview(ConversationView c) {
+        var ref = new io.roamdesk.roaming.ConversationRef(user.getValue(), c.chatType(), c.convId());
+        return access.isRevealed(appSelect.getValue(), ref) ? Previews.of(c.latest()) : Previews.masked(c.latest());
     }
 
     private Span state(ConversationView c) {

@@ -1,0 +1,47 @@
+package io.roamdesk.security;
+
+import io.roamdesk.audit.Actor;
+import io.roamdesk.audit.AuditTrail;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every console sign-in and failed sign-in goes into the audit trail; failures count towards the
+ * account's lockout ({@link ConsoleAccounts#MAX_FAILURES} in a row lock it for
+ * {@link ConsoleAccounts#LOCKOUT}).
+ */
+@Component
+class SignInAudit {
+
+    private final AuditTrail trail;
+    private final ConsoleAccounts accounts;
+
+    SignInAudit(AuditTrail trail, ConsoleAccounts accounts) {
+        this.trail = trail;
+        this.accounts = accounts;
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        String name = event.getAuthentication().getName();
+        accounts.recordSuccess(name);
+        trail.recordAlone(new Actor(name, role(name)), "SIGN_IN", null, null, null, Map.of(), "SUCCESS", null);
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        String name = String.valueOf(event.getAuthentication().getName());
+        boolean locked = event.getException() instanceof LockedException;
+        boolean nowLocked = !locked && accounts.recordFailure(name);
+        String why = locked ? "account locked" : nowLocked ? "bad credentials; account now locked" : "bad credentials";
+        trail.recordAlone(new Actor(name, role(name)), "SIGN_IN", null, null, null, Map.of("error", why), "FAILURE", null);
+    }
+
+    private String role(String name) {
+        return accounts.roleOf(name).map(Enum::name).orElse("UNKNOWN");
+    }
+}

@@ -1,0 +1,75 @@
+package io.roamdesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import io.roamdesk.app.AppKey;
+import io.roamdesk.app.AppService;
+import io.roamdesk.support.BrowserTest;
+import io.roamdesk.support.Chats;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A support agent reveals and deletes; the auditor finds both, exports them, and sees the chain verified. */
+class AuditFlowBrowserTest extends BrowserTest {
+
+    @Autowired
+    AppService apps;
+    @Autowired
+    Chats chats;
+
+    @Test
+    void theAuditorFindsTheAgentsRevealAndDeletionExportsThemAndSeesTheChainVerified() throws Exception {
+        var app = apps.require(new AppKey("demo", "roaming"));
+        for (int i = 0; i < 5; i++) {
+            chats.text(app, "pw-audit", "pw-peer", "audited message " + i);
+        }
+        login("support", "support-demo");
+        page.navigate(url("/history?app=demo%23roaming&user=pw-audit&type=chat&conv=pw-peer"));
+        page.locator("#reveal-button").click();
+        page.locator("#reveal-reason textarea").fill("TICKET-777 user disputes a message");
+        page.locator("#reveal-confirm").click();
+        assertThat(page.locator("#messages-grid")).containsText("audited message 4");
+        page.locator("#messages-grid vaadin-checkbox").nth(1).click();
+        page.locator("#delete-selected").click();
+        page.locator("#deletion-reason textarea").fill("TICKET-777 remove the disputed message");
+        page.locator("#deletion-confirm").click();
+        assertThat(page.locator("#messages-grid")).not().containsText("audited message 4");
+        page.locator("#logout-button").click();
+        page.waitForURL(u -> u.contains("/login"));
+
+        login("auditor", "auditor-demo");
+        page.navigate(url("/audit"));
+        assertThat(page.locator("#chain-status")).containsText("Chain intact");
+        page.locator("#audit-user input").fill("pw-audit");
+        page.locator("#audit-apply").click();
+        Locator grid = page.locator("#audit-grid");
+        assertThat(grid).containsText("CONTENT_REVEAL");
+        assertThat(grid).containsText("TICKET-777 user disputes a message");
+        assertThat(grid).containsText("DELETE_ONE_WAY_IDS");
+        assertThat(grid).containsText("TICKET-777 remove the disputed message");
+        page.locator("#audit-grid vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("DELETE_ONE_WAY_IDS")).first().click();
+        assertThat(page.locator("#audit-detail")).containsText("row_hash");
+        screenshot("flow-audit-view");
+        Download csv = page.waitForDownload(() -> page.locator("#export-csv").click());
+        String text = Files.readString(csv.path());
+        assertThat(text).startsWith("event_id,occurred_at,actor");
+        assertThat(text).contains("CONTENT_REVEAL").contains("DELETE_ONE_WAY_IDS").contains("support");
+        Download json = page.waitForDownload(() -> page.locator("#export-json").click());
+        assertThat(Files.readString(json.path())).contains("\"action\":\"DELETE_ONE_WAY_IDS\"");
+        page.locator("#verify-chain").click();
+        assertThat(page.locator("#chain-status")).containsText("Chain intact");
+    }
+
+    @Test
+    void supportCannotOpenTheAuditTrail() {
+        login("support", "support-demo");
+        page.navigate(url("/audit"));
+        assertThat(page.locator("#audit-grid")).hasCount(0);
+        assertThat(page.locator("#nav-audit")).hasCount(0);
+    }
+}
