@@ -92,6 +92,13 @@ public class ApiCredentials {
                 .fetchOptional(API_TOKEN.CLIENT_ID);
     }
 
+    /** The app's API clients (ids only: secrets are never readable). */
+    @Transactional(readOnly = true)
+    public java.util.List<String> clients(long appId) {
+        return db.select(API_CLIENT.CLIENT_ID).from(API_CLIENT).where(API_CLIENT.APP_ID.eq(appId))
+                .orderBy(API_CLIENT.CLIENT_ID).fetch(API_CLIENT.CLIENT_ID);
+    }
+
     /** Revokes every token of a client (its secret stays valid for new grants). */
     @Transactional
     public int revokeTokens(long appId, String clientId) {

@@ -1,5 +1,6 @@
 package io.roamdesk.audit;
 
+import io.roamdesk.app.ApiCredentials;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
 import io.roamdesk.app.Setting;
@@ -25,18 +26,27 @@ public class AuditedActions {
     private final AuditTrail trail;
     private final DeletionService deletions;
     private final AppService apps;
+    private final ApiCredentials credentials;
     private final TransactionTemplate tx;
 
-    AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, PlatformTransactionManager transactions) {
+    AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, ApiCredentials credentials,
+            PlatformTransactionManager transactions) {
         this.trail = trail;
         this.deletions = deletions;
         this.apps = apps;
+        this.credentials = credentials;
         this.tx = new TransactionTemplate(transactions);
     }
 
     public App changeSetting(Actor actor, long appId, int version, Setting setting, String value, String reason) {
         return audited(actor, "SETTING_CHANGE", appId, null, setting.name(), Map.of("new", value), reason,
                 () -> apps.changeSetting(appId, version, setting, value, actor.name(), reason));
+    }
+
+    /** Ends every token of one API client of the app at once (a leaked token, a departed integrator). */
+    public int revokeTokens(Actor actor, App app, String clientId, String reason) {
+        return audited(actor, "REVOKE_TOKENS", app.appId(), null, "client:" + clientId, Map.of(), reason,
+                () -> credentials.revokeTokens(app.appId(), clientId));
     }
 
     public int deleteByIds(Actor actor, App app, ConversationRef ref, List<Long> ids, @Nullable String reason) {

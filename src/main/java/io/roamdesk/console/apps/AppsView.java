@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import io.roamdesk.app.ApiCredentials;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
 import io.roamdesk.app.SettingChange;
@@ -35,9 +36,11 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final Grid<App> grid = new Grid<>();
     private final Grid<SettingChange> history = new Grid<>();
     private final H3 historyTitle = new H3();
+    private final ClientsPanel clients;
 
-    public AppsView(AppService apps, AuditedActions audited, CurrentAccount account) {
+    public AppsView(AppService apps, AuditedActions audited, CurrentAccount account, ApiCredentials credentials) {
         this.apps = apps;
+        this.clients = account.is(Role.APP_ADMIN) ? new ClientsPanel(credentials, audited, account) : null;
         this.audited = audited;
         this.account = account;
         setSizeFull();
@@ -69,6 +72,9 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         history.setEmptyStateText(getTranslation("history.none"));
         historyTitle.setText(getTranslation("history.pick"));
         add(grid, historyTitle, history);
+        if (clients != null) {
+            add(clients);
+        }
         refresh(null);
     }
 
@@ -94,6 +100,9 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     }
 
     private void showHistory(App app) {
+        if (clients != null) {
+            clients.show(app);
+        }
         if (app == null) {
             historyTitle.setText(getTranslation("history.pick"));
             history.setItems(List.of());

@@ -1,0 +1,91 @@
+package io.roamdesk.audit;
+
+import static io.roamdesk.jooq.Tables.AUDIT_EVENT;
+import static io.roamdesk.support.Api.base;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppService;
+import io.roamdesk.app.AppSettings;
+import io.roamdesk.app.Setting;
+import io.roamdesk.support.Api;
+import io.roamdesk.support.IntegrationTest;
+import io.roamdesk.support.TestApps;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class HardeningTest {
+
+    private static final Actor ADMIN = new Actor("boss", "APP_ADMIN");
+
+    @Autowired
+    Api api;
+    @Autowired
+    TestApps testApps;
+    @Autowired
+    AuditedActions audited;
+    @Autowired
+    AppService apps;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    TestRestTemplate http;
+
+    private int events(App app, String action) {
+        return db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.APP_ID.eq(app.appId()).and(AUDIT_EVENT.ACTION.eq(action)));
+    }
+
+    @Test
+    void revokingAClientsTokensEndsThemAtOnceAndIsAudited() {
+        App app = testApps.createRoaming();
+        String token = api.token(app);
+        String path = base(app) + "/users/alice/user_channels/page";
+        assertThat(api.get(path, token).getStatusCode().value()).isEqualTo(200);
+        assertThat(audited.revokeTokens(ADMIN, app, TestApps.CLIENT_ID, "token leaked in a log")).isEqualTo(1);
+        assertThat(api.get(path, token).getStatusCode().value()).isEqualTo(401);
+        assertThat(api.get(path, api.token(app)).getStatusCode().value()).as("a new grant works").isEqualTo(200);
+        assertThat(events(app, "REVOKE_TOKENS")).isEqualTo(1);
+    }
+
+    @Test
+    void aSwitchChangeWritesExactlyOneAuditEvent() {
+        App app = testApps.create(AppSettings.defaults());
+        audited.changeSetting(ADMIN, app.appId(), app.settingsVersion(), Setting.ROAMING, "true", "contract signed");
+        assertThat(apps.require(app.key()).roamingEnabled()).isTrue();
+        assertThat(events(app, "SETTING_CHANGE")).isEqualTo(1);
+    }
+
+    @Test
+    void secretsTokensAndMessageBodiesNeverReachTheLogs(CapturedOutput output) {
+        App app = testApps.createRoaming();
+        String token = api.token(app);
+        api.call(HttpMethod.POST, base(app) + "/messages/users", token,
+                "{\"from\":\"alice\",\"to\":[\"bob\"],\"type\":\"txt\",\"body\":{\"msg\":\"SECRET-BODY-4711\"}}");
+        api.call(HttpMethod.POST, base(app) + "/messages/users", token,
+                "{\"from\":\"alice\",\"to\":[\"bob\"],\"type\":\"txt\",\"body\":{\"msg\":\"SECRET-BODY-4712\"},\"ext\":[1]}");
+        api.call(HttpMethod.POST, base(app) + "/token", null,
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\"test-client\",\"client_secret\":\"WRONG-SECRET-99\"}");
+        assertThat(output.getAll()).doesNotContain("SECRET-BODY-4711", "SECRET-BODY-4712", "WRONG-SECRET-99",
+                TestApps.CLIENT_SECRET, token);
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() {
+        var login = http.getForEntity("/login", String.class);
+        assertThat(login.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(login.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(login.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(login.getHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
+        var apiAnswer = http.getForEntity("/demo/roaming/users/alice/user_channels/page", String.class);
+        assertThat(apiAnswer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(apiAnswer.getHeaders().getFirst("Cache-Control")).contains("no-store");
+    }
+}
