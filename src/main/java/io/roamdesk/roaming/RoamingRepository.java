@@ -9,7 +9,6 @@ import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
@@ -26,7 +25,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSON;
-import org.jooq.SelectConditionStep;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -166,6 +166,12 @@ class RoamingRepository {
      */
     List<ConversationRecord> listConversations(long appId, String owner, boolean includeRest, boolean includeInvisible,
             @Nullable Long beforeLastMsgId, long afterLastMsgId, int offset, int limit) {
+        return listQuery(appId, owner, includeRest, includeInvisible, beforeLastMsgId, afterLastMsgId, offset, limit).fetch();
+    }
+
+    /** The list query itself, also for the plan checks in the tests. */
+    ResultQuery<ConversationRecord> listQuery(long appId, String owner, boolean includeRest, boolean includeInvisible,
+            @Nullable Long beforeLastMsgId, long afterLastMsgId, int offset, int limit) {
         Condition c = CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.LAST_MSG_ID.gt(afterLastMsgId));
         if (!includeInvisible) {
@@ -179,8 +185,7 @@ class RoamingRepository {
         }
         return db.selectFrom(CONVERSATION).where(c)
                 .orderBy(CONVERSATION.LAST_MSG_ID.desc())
-                .limit(limit).offset(offset)
-                .fetch();
+                .limit(limit).offset(offset);
     }
 
     /** Locks the owner's row so a concurrent arrival cannot interleave with a recompute. */
@@ -270,11 +275,18 @@ class RoamingRepository {
      */
     List<MessageRecord> history(long appId, String convKey, String owner, long clearedBefore, HistoryFilter filter,
             Direction direction, long startExclusive, boolean showDeleted, int limit) {
+        return historyQuery(appId, convKey, owner, clearedBefore, filter, direction, startExclusive, showDeleted, limit)
+                .fetchInto(MESSAGE);
+    }
+
+    /** The history query itself, also for the plan checks in the tests. */
+    ResultQuery<Record> historyQuery(long appId, String convKey, String owner, long clearedBefore,
+            HistoryFilter filter, Direction direction, long startExclusive, boolean showDeleted, int limit) {
         Condition c = MESSAGE.APP_ID.eq(appId).and(MESSAGE.CONV_KEY.eq(convKey))
                 .and(MESSAGE.MSG_ID.between(filter.minId(), filter.maxId()));
         c = c.and(direction == Direction.UP ? MESSAGE.MSG_ID.lt(startExclusive) : MESSAGE.MSG_ID.gt(startExclusive));
         if (!showDeleted) {
-            c = c.and(visibleTo(owner, clearedBefore));
+            c = c.and(visible(clearedBefore));
         }
         if (filter.sender() != null) {
             c = c.and(MESSAGE.SENDER.eq(filter.sender()));
@@ -282,10 +294,9 @@ class RoamingRepository {
         if (!filter.bodyTypes().isEmpty()) {
             c = c.and(MESSAGE.BODY_TYPE.in(filter.bodyTypes().stream().map(JooqEnums::bodyType).toList()));
         }
-        return db.selectFrom(MESSAGE).where(c)
+        return db.select(MESSAGE.fields()).from(showDeleted ? MESSAGE : withHidden(owner)).where(c)
                 .orderBy(direction == Direction.UP ? MESSAGE.MSG_ID.desc() : MESSAGE.MSG_ID.asc())
-                .limit(limit)
-                .fetch();
+                .limit(limit);
     }
 
     /** Which of these message ids the owner deleted one-way. */
@@ -301,18 +312,20 @@ class RoamingRepository {
 
     /** The newest message of the conversation the owner can still see. */
     Optional<MessageRecord> newestVisible(long appId, String convKey, String owner, long clearedBefore) {
-        return db.selectFrom(MESSAGE)
+        return db.select(MESSAGE.fields()).from(withHidden(owner))
                 .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey))
-                .and(visibleTo(owner, clearedBefore))
+                .and(visible(clearedBefore))
                 .orderBy(MESSAGE.MSG_ID.desc())
                 .limit(1)
-                .fetchOptional();
+                .fetchOptionalInto(MESSAGE);
     }
 
     /** How many messages the owner sees in the id range (for deletion previews). */
     int countVisible(long appId, String convKey, String owner, long clearedBefore, long minId, long maxId) {
-        return db.fetchCount(MESSAGE, MESSAGE.APP_ID.eq(appId).and(MESSAGE.CONV_KEY.eq(convKey))
-                .and(MESSAGE.MSG_ID.between(minId, maxId)).and(visibleTo(owner, clearedBefore)));
+        return db.selectCount().from(withHidden(owner))
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey))
+                .and(MESSAGE.MSG_ID.between(minId, maxId)).and(visible(clearedBefore))
+                .fetchOne(0, int.class);
     }
 
     /** How many messages of the conversation are not yet deleted for everyone, up to the boundary. */
@@ -351,13 +364,20 @@ class RoamingRepository {
                 .execute();
     }
 
-    private static Condition visibleTo(String owner, long clearedBefore) {
+    /**
+     * Messages joined with the owner's one-way deletions of the same conversation: an outer join on
+     * the deletions' primary key, probed once per message row ("not exists"), which stays a keyset
+     * walk on every engine (a NOT EXISTS subquery may be materialised over the whole table).
+     */
+    private static org.jooq.Table<?> withHidden(String owner) {
+        return MESSAGE.leftJoin(MESSAGE_HIDDEN).on(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID),
+                MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY), MESSAGE_HIDDEN.OWNER.eq(owner),
+                MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID));
+    }
+
+    private static Condition visible(long clearedBefore) {
         return MESSAGE.MSG_ID.gt(clearedBefore)
                 .and(MESSAGE.DELETED_FOR_ALL_AT.isNull())
-                .andNotExists(selectOne().from(MESSAGE_HIDDEN)
-                        .where(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID))
-                        .and(MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY))
-                        .and(MESSAGE_HIDDEN.OWNER.eq(owner))
-                        .and(MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID)));
+                .and(MESSAGE_HIDDEN.MSG_ID.isNull());
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roamdesk.demo.enabled=true", "spring.lifecycle.timeout-per-shutdown-phase=3s",
                 "vaadin.devmode.devTools.enabled=false", "roamdesk.gateway.secret=" + IntegrationTest.GATEWAY_SECRET})
-@Import({EmbeddedDatabaseConfig.class, TestApps.class, Chats.class, Api.class})
+@Import({EmbeddedDatabaseConfig.class, TestApps.class, Chats.class, Api.class, SqlCapture.class})
 public @interface IntegrationTest {
 
     String GATEWAY_SECRET = "test-gateway-secret";

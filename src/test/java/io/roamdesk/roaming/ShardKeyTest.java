@@ -1,0 +1,97 @@
+package io.roamdesk.roaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roamdesk.app.App;
+import io.roamdesk.support.Chats;
+import io.roamdesk.support.IntegrationTest;
+import io.roamdesk.support.SqlCapture;
+import io.roamdesk.support.TestApps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every statement the roaming services run against the message tables is bounded by the shard key
+ * of a future Vitess/TiDB deployment: app + conversation for {@code message} and
+ * {@code message_hidden}, app + owner for {@code conversation}.
+ */
+@IntegrationTest
+class ShardKeyTest {
+
+    @Autowired
+    TestApps testApps;
+    @Autowired
+    Chats chats;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    ConversationService conversations;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    DeletionService deletions;
+
+    @Test
+    void everyQueryOnMessagesAndConversationsIsBoundedByItsShardKey() {
+        App app = testApps.createRoaming();
+        groups.createGroup(app, "crew", "Crew", "alice", List.of("bob", "carol"));
+        SqlCapture.start();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(chats.text(app, "alice", "bob", "m" + i));
+            chats.toGroup(app, "bob", "crew", "g" + i);
+        }
+        ConversationRef chat = ConversationRef.of("alice", ChatType.CHAT, "bob");
+        ConversationRef group = ConversationRef.of("carol", ChatType.GROUPCHAT, "crew");
+        conversations.page(app, "alice", 1, 20);
+        conversations.cursorPage(app, "alice", null, 1);
+        conversations.legacy(app, "alice");
+        conversations.consolePage(app, "alice", null, 20, true);
+        history.fetch(app, HistoryRequest.newest("alice", ChatType.CHAT, "bob", 2));
+        history.fetch(app, new HistoryRequest("carol", ChatType.GROUPCHAT, "crew", null, null, Direction.DOWN, 2,
+                new HistoryFilter(0L, System.currentTimeMillis(), "bob", Set.of(BodyType.TXT))));
+        history.consoleFetch(app, HistoryRequest.newest("alice", ChatType.CHAT, "bob", 5), true);
+        deletions.previewByIds(app, chat, ids.subList(0, 2));
+        deletions.deleteByIds(app, chat, ids.subList(0, 2));
+        deletions.previewBefore(app, chat, System.currentTimeMillis());
+        deletions.deleteBefore(app, group, System.currentTimeMillis());
+        deletions.previewConversation(app, chat, true);
+        deletions.deleteConversation(app, chat, true, n -> { });
+        deletions.previewClearAll(app, "carol");
+        deletions.clearAll(app, "carol");
+        List<String> sql = SqlCapture.stop();
+
+        List<String> unbounded = new ArrayList<>();
+        int checked = 0;
+        for (String statement : sql) {
+            String s = statement.toLowerCase();
+            if (s.startsWith("insert") && !s.contains("select")) {
+                continue; // writes of given rows: the shard key is in the values
+            }
+            boolean touchesMessages = s.contains("`message`") || s.contains("`message_hidden`");
+            boolean touchesConversations = s.contains("`conversation`");
+            if (!touchesMessages && !touchesConversations) {
+                continue;
+            }
+            checked++;
+            boolean ok = true;
+            if (touchesMessages) {
+                ok &= s.contains("`message`.`app_id` =") || s.contains("`message_hidden`.`app_id` =");
+                ok &= s.contains("`conv_key` =") || s.contains("(`message`.`conv_key`, `message`.`msg_id`) in");
+            }
+            if (touchesConversations) {
+                ok &= s.contains("`conversation`.`app_id` =") || s.contains("`group_member`.`app_id` =");
+                ok &= s.contains("`conversation`.`owner` =") || s.contains("(`conversation`.`owner`, `conversation`.`conv_id`) in")
+                        || s.contains("`group_member`.`group_id` =");
+            }
+            if (!ok) {
+                unbounded.add(statement);
+            }
+        }
+        assertThat(checked).as("statements checked").isGreaterThan(20);
+        assertThat(unbounded).as("statements not bounded by their shard key").isEmpty();
+    }
+}
