@@ -32,6 +32,10 @@ public class ApiCredentials {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Valid tokens seen lately (hash → client, expiry); revoking evicts here, other instances follow within the TTL. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Map.Entry<String, Long>> valid =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5))
+                    .maximumSize(100_000).build();
 
     ApiCredentials(DSLContext db, PasswordEncoder encoder, Clock clock) {
         this.db = db;
@@ -83,13 +87,21 @@ public class ApiCredentials {
     }
 
     /** The client id the token was issued to, if it is valid for this app right now. */
-    @Transactional(readOnly = true)
+    // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public java.util.Optional<String> verify(App app, String token) {
-        return db.select(API_TOKEN.CLIENT_ID).from(API_TOKEN)
+        String key = app.appId() + ":" + sha256(token);
+        var cached = valid.getIfPresent(key);
+        long now = clock.millis();
+        if (cached != null && cached.getValue() > now) {
+            return java.util.Optional.of(cached.getKey());
+        }
+        var found = db.select(API_TOKEN.CLIENT_ID, API_TOKEN.EXPIRES_AT).from(API_TOKEN)
                 .where(API_TOKEN.APP_ID.eq(app.appId()))
                 .and(API_TOKEN.TOKEN_HASH.eq(sha256(token)))
-                .and(API_TOKEN.EXPIRES_AT.gt(clock.millis()))
-                .fetchOptional(API_TOKEN.CLIENT_ID);
+                .and(API_TOKEN.EXPIRES_AT.gt(now))
+                .fetchOptional();
+        found.ifPresent(r -> valid.put(key, java.util.Map.entry(r.value1(), r.value2())));
+        return found.map(r -> r.value1());
     }
 
     /** The app's API clients (ids only: secrets are never readable). */
@@ -102,6 +114,7 @@ public class ApiCredentials {
     /** Revokes every token of a client (its secret stays valid for new grants). */
     @Transactional
     public int revokeTokens(long appId, String clientId) {
+        valid.invalidateAll();
         return db.deleteFrom(API_TOKEN)
                 .where(API_TOKEN.APP_ID.eq(appId)).and(API_TOKEN.CLIENT_ID.eq(clientId))
                 .execute();

@@ -74,7 +74,7 @@ public class DataSetGenerator {
         for (Group g : groups) {
             loader.insertGroup(appId, g.id(), g.name(), g.members().get(0), g.members(), startMs);
         }
-        List<String[]> pairs = pairs(active, rnd);
+        List<String[]> pairs = pairs(active, spec.hubChats(), rnd);
 
         Map<String, Latest> latestByConv = new HashMap<>();
         List<StoredMessage> chunk = new ArrayList<>(WRITE_CHUNK);
@@ -91,8 +91,9 @@ public class DataSetGenerator {
             }
             lastMs = ts;
             long id = Snowflake.compose(ts, WorkerLease.BULK_LOAD_WORKER, seq);
-            StoredMessage m = rnd.nextDouble() < 0.4
-                    ? groupMessage(id, ts, pick(groups, rnd), rnd)
+            double r = rnd.nextDouble();
+            StoredMessage m = r < spec.hotShare() ? singleMessage(id, ts, pairs.get(0), rnd)
+                    : r < spec.hotShare() + 0.4 * (1 - spec.hotShare()) ? groupMessage(id, ts, pick(groups, rnd), rnd)
                     : singleMessage(id, ts, pairs.get(skewedIndex(pairs.size(), rnd)), rnd);
             latestByConv.put(m.convKey(), new Latest(m.msgId(), m.origin()));
             chunk.add(m);
@@ -143,7 +144,7 @@ public class DataSetGenerator {
     }
 
     /** Friend pairs: alice-bob first (the long demo conversation), then about six friends each. */
-    private static List<String[]> pairs(List<String> users, SplittableRandom rnd) {
+    private static List<String[]> pairs(List<String> users, int hubChats, SplittableRandom rnd) {
         Map<String, String[]> pairs = new LinkedHashMap<>();
         pairs.put(ConvKeys.single(users.get(0), users.get(1)), new String[] {users.get(0), users.get(1)});
         for (String u : users) {
@@ -155,7 +156,7 @@ public class DataSetGenerator {
             }
         }
         // the first user is a hub with about forty quieter chats, so the demo has a long conversation list
-        for (int i = 2; i < Math.min(users.size(), 42); i++) {
+        for (int i = 2; i < Math.min(users.size(), hubChats + 2); i++) {
             pairs.putIfAbsent(ConvKeys.single(users.get(0), users.get(i)), new String[] {users.get(0), users.get(i)});
         }
         return new ArrayList<>(pairs.values());

@@ -63,7 +63,7 @@ class DemoDataLoader implements ApplicationRunner {
         // anchored a minute back so that live ids, taken from now on, sort after every demo message
         long anchor = clock.millis() - Duration.ofMinutes(1).toMillis();
         generator.generate(roaming.appId(), DataSetSpec.demo(), anchor);
-        generator.generate(plain.appId(), new DataSetSpec(7L, 20, 0, 20, 2_000, 30), anchor);
+        generator.generate(plain.appId(), DataSetSpec.small(7L, 20, 2_000, 30), anchor);
     }
 
     private void createAccount(String username, String password, Role role) {

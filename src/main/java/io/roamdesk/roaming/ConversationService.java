@@ -32,7 +32,7 @@ public class ConversationService {
     }
 
     /** {@code GetConversationsFromServerWithPage}: pageNum from 1, pageSize 1-50. */
-    @Transactional(readOnly = true)
+    // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public List<ConversationView> page(App app, String owner, int pageNum, int pageSize) {
         Switches.requireRoaming(app);
         String o = Usernames.normalize(owner, "username");
@@ -52,7 +52,7 @@ public class ConversationService {
     }
 
     /** The cursor form: {@code cursor} empty for the first page; the answer's cursor is empty at the end. */
-    @Transactional(readOnly = true)
+    // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public ConversationPage cursorPage(App app, String owner, @Nullable String cursor, int limit) {
         Switches.requireRoaming(app);
         return walk(app, Usernames.normalize(owner, "username"), cursor, limit, false);
@@ -62,14 +62,14 @@ public class ConversationService {
      * The console's view of the same list; with {@code showInvisible} it also lists conversations
      * that deletions removed from the user's list, marked as such.
      */
-    @Transactional(readOnly = true)
+    // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public ConversationPage consolePage(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
         Switches.requireRoaming(app);
         return walk(app, Usernames.normalize(owner, "username"), cursor, limit, showInvisible);
     }
 
     /** {@code GetConversationsFromServer} (legacy): up to the app's count, active within its days. */
-    @Transactional(readOnly = true)
+    // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public List<ConversationView> legacy(App app, String owner) {
         Switches.requireRoaming(app);
         String o = Usernames.normalize(owner, "username");

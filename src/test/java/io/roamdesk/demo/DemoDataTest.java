@@ -66,7 +66,7 @@ class DemoDataTest {
 
     @Test
     void theGeneratorIsDeterministicForASeedAndAnchor() {
-        DataSetSpec small = new DataSetSpec(99L, 20, 5, 25, 3_000, 10);
+        DataSetSpec small = new DataSetSpec(99L, 20, 5, 25, 3_000, 10, 5, 0.2);
         long anchor = 1_790_000_000_000L;
         App a = testApps.create(AppSettings.defaults());
         App b = testApps.create(AppSettings.defaults());

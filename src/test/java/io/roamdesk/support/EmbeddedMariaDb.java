@@ -34,7 +34,7 @@ public final class EmbeddedMariaDb {
             config.addArg("--user=root");
             config.addArg("--skip-ssl");
             config.addArg("--character-set-server=utf8mb4");
-            config.addArg("--innodb-buffer-pool-size=512M");
+            config.addArg("--innodb-buffer-pool-size=" + System.getProperty("roamdesk.mariadb.buffer-pool", "512M"));
             config.addArg("--innodb-flush-log-at-trx-commit=2");
             config.addArg("--max-connections=300");
             DB db = DB.newEmbeddedDB(config.build());
