@@ -36,6 +36,24 @@ class GatewayController {
     /** {@code {"from","chat_type":"chat"|"groupchat","to","type","body":{...},"ext":{...}}} → {@code {"msg_id"}}. */
     @PostMapping("/internal/{org}/{app}/messages")
     Map<String, Object> ingest(ApiCaller caller, @RequestBody JsonNode body) {
+        Map<String, Long> sent = ingest.send(caller.app(), message(body));
+        return Map.of("msg_id", Long.toString(sent.values().iterator().next()));
+    }
+
+    /** {@code {"messages":[ …as above… ]}} (1-500), one transaction → {@code {"msg_ids":[…]}} in order. */
+    @PostMapping("/internal/{org}/{app}/messages/batch")
+    Map<String, Object> batch(ApiCaller caller, @RequestBody JsonNode body) {
+        object(body);
+        JsonNode list = body.get("messages");
+        if (list == null || !list.isArray()) {
+            throw RoamdeskException.badRequest("field messages must be an array");
+        }
+        List<SendRequest> requests = new java.util.ArrayList<>();
+        list.forEach(m -> requests.add(message(m)));
+        return Map.of("msg_ids", ingest.sendBatch(caller.app(), requests).stream().map(String::valueOf).toList());
+    }
+
+    private static SendRequest message(JsonNode body) {
         object(body);
         ChatType type = ChatType.parse(Json.requiredText(body, "chat_type"));
         String to = Json.requiredText(body, "to");
@@ -47,10 +65,9 @@ class GatewayController {
         if (ext != null && !ext.isNull() && !ext.isObject()) {
             throw RoamdeskException.badRequest("field ext must be a JSON object");
         }
-        Map<String, Long> sent = ingest.send(caller.app(), new SendRequest(Json.requiredText(body, "from"), type,
-                List.of(to), BodyType.parse(Json.requiredText(body, "type")), content.toString(),
-                ext == null || ext.isNull() ? null : ext.toString(), Origin.SDK));
-        return Map.of("msg_id", Long.toString(sent.values().iterator().next()));
+        return new SendRequest(Json.requiredText(body, "from"), type, List.of(to),
+                BodyType.parse(Json.requiredText(body, "type")), content.toString(),
+                ext == null || ext.isNull() ? null : ext.toString(), Origin.SDK);
     }
 
     /** {@code {"group_id","name","owner","members":[...]}}. */

@@ -50,19 +50,11 @@ public class IngestService {
         List<String> targets = targets(request);
         String body = body(request);
         String ext = ext(request.ext());
-        if (body.getBytes(StandardCharsets.UTF_8).length + (ext == null ? 0 : ext.length()) > MAX_MESSAGE_BYTES) {
-            throw new RoamdeskException(ErrorKind.BAD_REQUEST, "message_too_large",
-                    "message body and ext must stay within " + MAX_MESSAGE_BYTES + " bytes");
-        }
+        checkSize(body, ext);
         long now = clock.millis();
         if (request.chatType() == ChatType.GROUPCHAT) {
             for (String g : targets) {
-                if (!repo.groupExists(app.appId(), g)) {
-                    throw RoamdeskException.notFound("resource_not_found", "group " + g + " does not exist");
-                }
-                if (request.origin() == Origin.SDK && !repo.isMember(app.appId(), g, from)) {
-                    throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", from + " is not a member of " + g);
-                }
+                checkGroup(app, request, from, g);
             }
         } else if (targets.contains(from)) {
             throw RoamdeskException.badRequest("a user cannot send a single-chat message to themselves");
@@ -90,6 +82,89 @@ public class IngestService {
             sent.put(target, id);
         }
         return sent;
+    }
+
+    public static final int MAX_BATCH = 500;
+
+    /**
+     * The gateway's batch: many messages, each to one target, in one transaction; single chats are
+     * written with a handful of statements for the whole batch. Answers the ids in request order.
+     * Any invalid message refuses the whole batch.
+     */
+    @Transactional
+    public List<Long> sendBatch(App app, List<SendRequest> requests) {
+        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw RoamdeskException.badRequest("a batch holds 1-" + MAX_BATCH + " messages");
+        }
+        record Prepared(SendRequest request, String from, String target, String body, String ext) {
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        for (SendRequest r : requests) {
+            List<String> targets = targets(r);
+            if (targets.size() != 1) {
+                throw RoamdeskException.badRequest("each message of a batch has exactly one target");
+            }
+            String from = Usernames.normalize(r.from(), "from");
+            String body = body(r);
+            String ext = ext(r.ext());
+            checkSize(body, ext);
+            if (r.chatType() == ChatType.GROUPCHAT) {
+                checkGroup(app, r, from, targets.get(0));
+            } else if (targets.get(0).equals(from)) {
+                throw RoamdeskException.badRequest("a user cannot send a single-chat message to themselves");
+            }
+            prepared.add(new Prepared(r, from, targets.get(0), body, ext));
+        }
+        long now = clock.millis();
+        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        prepared.forEach(p -> {
+            users.add(p.from());
+            if (p.request().chatType() == ChatType.CHAT) {
+                users.add(p.target());
+            }
+        });
+        repo.ensureUsers(app.appId(), users, now);
+        List<Long> sent = new ArrayList<>();
+        List<StoredMessage> messages = new ArrayList<>();
+        Map<ConversationRef, RoamingRepository.Arrival> newest = new LinkedHashMap<>();
+        for (Prepared p : prepared) {
+            long id = ids.nextId();
+            boolean chat = p.request().chatType() == ChatType.CHAT;
+            String convKey = chat ? ConvKeys.single(p.from(), p.target()) : ConvKeys.group(p.target());
+            messages.add(new StoredMessage(id, convKey, p.from(), p.target(), p.request().chatType(),
+                    p.request().bodyType(), p.body(), p.ext(), p.request().origin(), io.roamdesk.core.Snowflake.timestampOf(id)));
+            if (chat) {
+                for (ConversationRef ref : List.of(new ConversationRef(p.from(), ChatType.CHAT, p.target()),
+                        new ConversationRef(p.target(), ChatType.CHAT, p.from()))) {
+                    newest.put(ref, new RoamingRepository.Arrival(ref, convKey, id, p.request().origin()));
+                }
+            }
+            sent.add(id);
+        }
+        repo.insertMessages(app.appId(), messages);
+        repo.touchMany(app.appId(), new ArrayList<>(newest.values()));
+        for (StoredMessage m : messages) {
+            if (m.chatType() == ChatType.GROUPCHAT) {
+                repo.fanOutToGroup(app.appId(), m.to(), m.convKey(), m.msgId(), m.origin());
+            }
+        }
+        return sent;
+    }
+
+    private static void checkSize(String body, @Nullable String ext) {
+        if (body.getBytes(StandardCharsets.UTF_8).length + (ext == null ? 0 : ext.length()) > MAX_MESSAGE_BYTES) {
+            throw new RoamdeskException(ErrorKind.BAD_REQUEST, "message_too_large",
+                    "message body and ext must stay within " + MAX_MESSAGE_BYTES + " bytes");
+        }
+    }
+
+    private void checkGroup(App app, SendRequest request, String from, String group) {
+        if (!repo.groupExists(app.appId(), group)) {
+            throw RoamdeskException.notFound("resource_not_found", "group " + group + " does not exist");
+        }
+        if (request.origin() == Origin.SDK && !repo.isMember(app.appId(), group, from)) {
+            throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", from + " is not a member of " + group);
+        }
     }
 
     private static List<String> targets(SendRequest request) {

@@ -77,6 +77,64 @@ class RoamingRepository {
         onArrival(insert.onDuplicateKeyUpdate(), msgId, origin).execute();
     }
 
+    /** Many messages in one statement (a gateway batch). */
+    void insertMessages(long appId, List<StoredMessage> messages) {
+        var insert = db.insertInto(MESSAGE, MESSAGE.APP_ID, MESSAGE.CONV_KEY, MESSAGE.MSG_ID, MESSAGE.SENDER, MESSAGE.TARGET,
+                MESSAGE.CHAT_TYPE, MESSAGE.BODY_TYPE, MESSAGE.BODY, MESSAGE.EXT, MESSAGE.ORIGIN, MESSAGE.SERVER_TS);
+        for (StoredMessage m : messages) {
+            insert = insert.values(appId, m.convKey(), m.msgId(), m.from(), m.to(), JooqEnums.messageChatType(m.chatType()),
+                    JooqEnums.bodyType(m.bodyType()), JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
+                    JooqEnums.messageOrigin(m.origin()), m.timestamp());
+        }
+        insert.execute();
+    }
+
+    /** The newest message a batch brings to one owner's conversation row. */
+    record Arrival(ConversationRef ref, String convKey, long msgId, Origin origin) {
+    }
+
+    /**
+     * The batch form of {@link #touchConversations}: two statements for any number of rows, each
+     * row moved to its own newest message (an INSERT IGNORE for new rows, then one UPDATE whose
+     * CASE picks each row's values; the origin is assigned before the id it compares with).
+     */
+    void touchMany(long appId, List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
+                CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
+                CONVERSATION.CLEARED_BEFORE_MSG_ID);
+        for (Arrival a : arrivals) {
+            insert = insert.values(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()),
+                    a.ref().convId(), a.convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L);
+        }
+        insert.onDuplicateKeyIgnore().execute();
+        org.jooq.CaseConditionStep<Long> newId = null;
+        org.jooq.CaseConditionStep<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> newOrigin = null;
+        List<org.jooq.Row3<String, ConversationChatType, String>> keys = new java.util.ArrayList<>();
+        for (Arrival a : arrivals) {
+            Condition row = CONVERSATION.OWNER.eq(a.ref().owner()).and(CONVERSATION.CONV_ID.eq(a.ref().convId()))
+                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(a.ref().chatType())));
+            newId = newId == null ? when(row, val(a.msgId())) : newId.when(row, val(a.msgId()));
+            var origin = val(JooqEnums.conversationOrigin(a.origin()));
+            newOrigin = newOrigin == null ? when(row, origin) : newOrigin.when(row, origin);
+            keys.add(row(a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()), a.ref().convId()));
+        }
+        Field<Long> id = newId.otherwise(CONVERSATION.LAST_MSG_ID);
+        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(id));
+        db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, newOrigin.otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
+                        .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, id).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
+                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, id))
+                .set(CONVERSATION.HIDDEN, false)
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID).in(keys))
+                .execute();
+    }
+
     /** Write fan-out of a group message: one statement upserts every member's conversation row. */
     int fanOutToGroup(long appId, String groupId, String convKey, long msgId, Origin origin) {
         var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME,

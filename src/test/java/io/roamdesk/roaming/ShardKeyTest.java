@@ -33,6 +33,8 @@ class ShardKeyTest {
     HistoryService history;
     @Autowired
     DeletionService deletions;
+    @Autowired
+    IngestService ingest;
 
     @Test
     void everyQueryOnMessagesAndConversationsIsBoundedByItsShardKey() {
@@ -44,6 +46,9 @@ class ShardKeyTest {
             ids.add(chats.text(app, "alice", "bob", "m" + i));
             chats.toGroup(app, "bob", "crew", "g" + i);
         }
+        ingest.sendBatch(app, List.of(
+                new SendRequest("carol", ChatType.CHAT, List.of("alice"), BodyType.TXT, "{\"msg\":\"b1\"}", null, Origin.SDK),
+                new SendRequest("bob", ChatType.GROUPCHAT, List.of("crew"), BodyType.TXT, "{\"msg\":\"b2\"}", null, Origin.SDK)));
         ConversationRef chat = ConversationRef.of("alice", ChatType.CHAT, "bob");
         ConversationRef group = ConversationRef.of("carol", ChatType.GROUPCHAT, "crew");
         conversations.page(app, "alice", 1, 20);

@@ -1,0 +1,81 @@
+package io.roamdesk.roaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roamdesk.app.App;
+import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.support.Chats;
+import io.roamdesk.support.IntegrationTest;
+import io.roamdesk.support.TestApps;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A gateway batch leaves exactly the state the same messages sent one by one would. */
+@IntegrationTest
+class BatchIngestTest {
+
+    @Autowired
+    TestApps testApps;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    Chats chats;
+    @Autowired
+    ConversationService conversations;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    DeletionService deletions;
+
+    private static SendRequest text(String from, ChatType type, String to, String msg) {
+        return new SendRequest(from, type, List.of(to), BodyType.TXT, "{\"msg\":\"" + msg + "\"}", null, Origin.SDK);
+    }
+
+    @Test
+    void aBatchUpdatesEveryListToItsNewestMessageAndStoresAllMessagesInOrder() {
+        App app = testApps.createRoaming();
+        groups.createGroup(app, "crew", "Crew", "u0", List.of("u1", "u2", "u3"));
+        long before = chats.text(app, "u0", "u1", "sent earlier");
+        // u0 had hidden the conversation with u1: a batch message brings it back like a single send
+        deletions.deleteConversation(app, ConversationRef.of("u0", ChatType.CHAT, "u1"), false, n -> { });
+        Random rnd = new Random(3);
+        List<SendRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            int a = rnd.nextInt(4);
+            int b = (a + 1 + rnd.nextInt(3)) % 4;
+            batch.add(i % 10 == 0 ? text("u" + a, ChatType.GROUPCHAT, "crew", "g" + i) : text("u" + a, ChatType.CHAT, "u" + b, "m" + i));
+        }
+        List<Long> ids = ingest.sendBatch(app, batch);
+        assertThat(ids).hasSize(120).isSorted().doesNotHaveDuplicates();
+        for (int u = 0; u < 4; u++) {
+            String owner = "u" + u;
+            for (ConversationView c : conversations.page(app, owner, 1, 50)) {
+                List<MessageView> newest = history.fetch(app, HistoryRequest.newest(owner, c.chatType(), c.convId(), 1)).messages();
+                assertThat(c.latest().msgId()).as(owner + " / " + c.convId()).isEqualTo(newest.get(0).msgId());
+            }
+        }
+        assertThat(conversations.page(app, "u0", 1, 50)).extracting(ConversationView::convId).contains("u1", "crew");
+        List<Long> all = new ArrayList<>();
+        HistoryRequest req = HistoryRequest.newest("u2", ChatType.GROUPCHAT, "crew", 50);
+        history.fetch(app, req).messages().forEach(m -> all.add(m.msgId()));
+        assertThat(all).hasSize(12);
+        assertThat(before).isLessThan(ids.get(0));
+    }
+
+    @Test
+    void oneBadMessageRefusesTheWholeBatch() {
+        App app = testApps.createRoaming();
+        List<SendRequest> batch = new ArrayList<>(Collections.nCopies(3, text("a1", ChatType.CHAT, "a2", "ok")));
+        batch.add(text("a1", ChatType.GROUPCHAT, "no-such-group", "x"));
+        assertThatThrownBy(() -> ingest.sendBatch(app, batch)).isInstanceOf(RoamdeskException.class);
+        assertThat(conversations.page(app, "a1", 1, 20)).isEmpty();
+        assertThatThrownBy(() -> ingest.sendBatch(app, List.of())).isInstanceOf(RoamdeskException.class);
+    }
+}
