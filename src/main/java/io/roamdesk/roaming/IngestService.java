@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores messages and, in the same transaction, moves the conversation to the top of the sender's
@@ -31,21 +30,32 @@ public class IngestService {
     public static final int MAX_GROUP_TARGETS = 3;
     public static final int MAX_MESSAGE_BYTES = 5 * 1024;
 
+    static final int ATTEMPTS = 5;
+
     private final RoamingRepository repo;
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectMapper json;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    IngestService(RoamingRepository repo, IdGenerator ids, Clock clock, ObjectMapper json) {
+    IngestService(RoamingRepository repo, IdGenerator ids, Clock clock, ObjectMapper json,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.repo = repo;
         this.ids = ids;
         this.clock = clock;
         this.json = json;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // ingest reads nothing it relies on twice: READ COMMITTED avoids the gap locks that make
+        // concurrent multi-row upserts deadlock
+        this.tx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** Sends to every target in one transaction; answers target → message id, in request order. */
-    @Transactional
     public Map<String, Long> send(App app, SendRequest request) {
+        return retrying(() -> sendOnce(app, request));
+    }
+
+    private Map<String, Long> sendOnce(App app, SendRequest request) {
         String from = Usernames.normalize(request.from(), "from");
         List<String> targets = targets(request);
         String body = body(request);
@@ -91,8 +101,33 @@ public class IngestService {
      * written with a handful of statements for the whole batch. Answers the ids in request order.
      * Any invalid message refuses the whole batch.
      */
-    @Transactional
     public List<Long> sendBatch(App app, List<SendRequest> requests) {
+        return retrying(() -> sendBatchOnce(app, requests));
+    }
+
+    /**
+     * Runs the work in a transaction, again (up to {@link #ATTEMPTS} times) when the database
+     * chose it as a deadlock victim or timed out on a lock: nothing of a failed attempt remains.
+     */
+    private <T> T retrying(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(s -> work.get());
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Long> sendBatchOnce(App app, List<SendRequest> requests) {
         if (requests.isEmpty() || requests.size() > MAX_BATCH) {
             throw RoamdeskException.badRequest("a batch holds 1-" + MAX_BATCH + " messages");
         }

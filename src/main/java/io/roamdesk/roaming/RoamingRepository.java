@@ -49,7 +49,7 @@ class RoamingRepository {
 
     void ensureUsers(long appId, Collection<String> usernames, long now) {
         var insert = db.insertInto(APP_USER, APP_USER.APP_ID, APP_USER.USERNAME, APP_USER.CREATED_AT);
-        for (String u : usernames) {
+        for (String u : new java.util.TreeSet<>(usernames)) {
             insert = insert.values(appId, u, now);
         }
         insert.onDuplicateKeyIgnore().execute();
@@ -66,6 +66,7 @@ class RoamingRepository {
 
     /** Moves (or adds) the conversation to the top of each owner's list and shows the new message. */
     void touchConversations(long appId, List<ConversationRef> refs, long msgId, Origin origin) {
+        refs = refs.stream().sorted(LOCK_ORDER).toList();
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
@@ -76,6 +77,10 @@ class RoamingRepository {
         }
         onArrival(insert.onDuplicateKeyUpdate(), msgId, origin).execute();
     }
+
+    /** Rows are always locked in primary-key order, so concurrent writers cannot deadlock on each other's rows. */
+    static final java.util.Comparator<ConversationRef> LOCK_ORDER = java.util.Comparator.comparing(ConversationRef::owner)
+            .thenComparing(r -> r.chatType().wire()).thenComparing(ConversationRef::convId);
 
     /** Many messages in one statement (a gateway batch). */
     void insertMessages(long appId, List<StoredMessage> messages) {
@@ -102,6 +107,7 @@ class RoamingRepository {
         if (arrivals.isEmpty()) {
             return;
         }
+        arrivals = arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList();
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
@@ -110,7 +116,9 @@ class RoamingRepository {
             insert = insert.values(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()),
                     a.ref().convId(), a.convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L);
         }
-        insert.onDuplicateKeyIgnore().execute();
+        // an upsert that changes nothing on existing rows: unlike INSERT IGNORE it takes exclusive
+        // locks at once, so two batches never deadlock upgrading shared locks for the UPDATE below
+        insert.onDuplicateKeyUpdate().set(CONVERSATION.HIDDEN, CONVERSATION.HIDDEN).execute();
         org.jooq.CaseConditionStep<Long> newId = null;
         org.jooq.CaseConditionStep<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> newOrigin = null;
         List<org.jooq.Row3<String, ConversationChatType, String>> keys = new java.util.ArrayList<>();

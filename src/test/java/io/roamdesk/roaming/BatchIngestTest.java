@@ -78,4 +78,37 @@ class BatchIngestTest {
         assertThat(conversations.page(app, "a1", 1, 20)).isEmpty();
         assertThatThrownBy(() -> ingest.sendBatch(app, List.of())).isInstanceOf(RoamdeskException.class);
     }
+
+    @Test
+    void concurrentBatchesToTheSameUsersAllLand() throws Exception {
+        App app = testApps.createRoaming();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<List<Long>>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int seed = t;
+            futures.add(pool.submit(() -> {
+                Random rnd = new Random(seed);
+                List<Long> ids = new ArrayList<>();
+                for (int b = 0; b < 10; b++) {
+                    List<SendRequest> batch = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        int a = rnd.nextInt(30);
+                        batch.add(rnd.nextBoolean() ? text("p" + a, ChatType.CHAT, "hub", "x") : text("hub", ChatType.CHAT, "p" + a, "y"));
+                    }
+                    ids.addAll(ingest.sendBatch(app, batch));
+                }
+                return ids;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (var f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        assertThat(all).hasSize(2000).doesNotHaveDuplicates();
+        for (ConversationView c : conversations.page(app, "hub", 1, 50)) {
+            List<MessageView> newest = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 1)).messages();
+            assertThat(c.latest().msgId()).isEqualTo(newest.get(0).msgId());
+        }
+    }
 }
