@@ -6,11 +6,10 @@ import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
 import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.core.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +40,7 @@ class ApiAuthInterceptor implements HandlerInterceptor {
         this.credentials = credentials;
         this.rateLimits = rateLimits;
         this.clock = clock;
-        this.gatewaySecretHash = gatewaySecret.isEmpty() ? new byte[0] : sha256(gatewaySecret);
+        this.gatewaySecretHash = gatewaySecret.isEmpty() ? new byte[0] : Sha256.bytes(gatewaySecret);
     }
 
     @Override
@@ -76,16 +75,8 @@ class ApiAuthInterceptor implements HandlerInterceptor {
     private void checkGatewaySecret(String given) {
         // constant-time comparison of hashes; no secret configured means the gateway entry is closed
         if (gatewaySecretHash.length == 0 || given == null
-                || !MessageDigest.isEqual(gatewaySecretHash, sha256(given))) {
+                || !MessageDigest.isEqual(gatewaySecretHash, Sha256.bytes(given))) {
             throw new RoamdeskException(ErrorKind.UNAUTHORIZED, "unauthorized", "gateway secret missing or wrong");
-        }
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -74,10 +74,7 @@ class ConversationController {
     @DeleteMapping("/{org}/{app}/users/{username}/user_channel")
     Map<String, Object> delete(ApiCaller caller, @PathVariable String username, @RequestBody JsonNode body,
             HttpServletRequest request) {
-        if (!body.isObject()) {
-            throw new io.roamdesk.core.RoamdeskException(io.roamdesk.core.ErrorKind.BAD_REQUEST,
-                    "invalid_request_body", "the body must be a JSON object");
-        }
+        Json.requireObject(body);
         String channel = Json.requiredText(body, "channel");
         ChatType type = ChatType.parse(Json.requiredText(body, "type"));
         boolean deleteRoam = Json.requiredBoolean(body, "delete_roam");

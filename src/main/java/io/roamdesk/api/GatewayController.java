@@ -1,7 +1,6 @@
 package io.roamdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.roaming.BodyType;
 import io.roamdesk.roaming.ChatType;
@@ -43,7 +42,7 @@ class GatewayController {
     /** {@code {"messages":[ …as above… ]}} (1-500), one transaction → {@code {"msg_ids":[…]}} in order. */
     @PostMapping("/internal/{org}/{app}/messages/batch")
     Map<String, Object> batch(ApiCaller caller, @RequestBody JsonNode body) {
-        object(body);
+        Json.requireObject(body);
         JsonNode list = body.get("messages");
         if (list == null || !list.isArray()) {
             throw RoamdeskException.badRequest("field messages must be an array");
@@ -54,7 +53,7 @@ class GatewayController {
     }
 
     private static SendRequest message(JsonNode body) {
-        object(body);
+        Json.requireObject(body);
         ChatType type = ChatType.parse(Json.requiredText(body, "chat_type"));
         String to = Json.requiredText(body, "to");
         JsonNode content = body.get("body");
@@ -73,7 +72,7 @@ class GatewayController {
     /** {@code {"group_id","name","owner","members":[...]}}. */
     @PostMapping("/internal/{org}/{app}/groups")
     Map<String, Object> createGroup(ApiCaller caller, @RequestBody JsonNode body) {
-        object(body);
+        Json.requireObject(body);
         String id = Json.requiredText(body, "group_id");
         groups.createGroup(caller.app(), id, Json.requiredText(body, "name"), Json.requiredText(body, "owner"),
                 body.has("members") ? SendController.strings(body, "members") : List.of());
@@ -82,20 +81,15 @@ class GatewayController {
 
     @PostMapping("/internal/{org}/{app}/groups/{groupId}/members")
     Map<String, Object> addMembers(ApiCaller caller, @PathVariable String groupId, @RequestBody JsonNode body) {
-        object(body);
+        Json.requireObject(body);
         groups.addMembers(caller.app(), groupId, SendController.strings(body, "members"));
         return Map.of("result", "ok");
     }
 
     @DeleteMapping("/internal/{org}/{app}/groups/{groupId}/members")
     Map<String, Object> removeMembers(ApiCaller caller, @PathVariable String groupId, @RequestBody JsonNode body) {
-        object(body);
+        Json.requireObject(body);
         return Map.of("removed", groups.removeMembers(caller.app(), groupId, SendController.strings(body, "members")));
     }
 
-    private static void object(JsonNode body) {
-        if (!body.isObject()) {
-            throw new RoamdeskException(ErrorKind.BAD_REQUEST, "invalid_request_body", "the body must be a JSON object");
-        }
-    }
 }

@@ -10,6 +10,15 @@ final class Json {
     private Json() {
     }
 
+    /** The body must be a JSON object; anything else is {@code invalid_request_body}. */
+    static JsonNode requireObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new RoamdeskException(io.roamdesk.core.ErrorKind.BAD_REQUEST, "invalid_request_body",
+                    "the body must be a JSON object");
+        }
+        return body;
+    }
+
     static @Nullable String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {

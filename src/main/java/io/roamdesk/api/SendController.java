@@ -44,7 +44,7 @@ class SendController {
     @PostMapping("/{org}/{app}/messages")
     Map<String, Object> legacy(ApiCaller caller, @RequestBody JsonNode body,
             @RequestParam(defaultValue = "false") boolean useMsgId, HttpServletRequest request) {
-        requireObject(body);
+        Json.requireObject(body);
         String targetType = Json.requiredText(body, "target_type");
         ChatType type = switch (targetType) {
             case "users" -> ChatType.CHAT;
@@ -64,7 +64,7 @@ class SendController {
     }
 
     private Map<String, Object> send(ApiCaller caller, ChatType type, JsonNode body, HttpServletRequest request) {
-        requireObject(body);
+        Json.requireObject(body);
         BodyType bodyType = BodyType.parse(Json.requiredText(body, "type"));
         JsonNode content = body.get("body");
         if (content == null || !content.isObject()) {
@@ -75,13 +75,6 @@ class SendController {
         Map<String, String> data = new LinkedHashMap<>();
         sent.forEach((target, id) -> data.put(target, Long.toString(id)));
         return envelope.wrap("post", caller, request, data);
-    }
-
-    private static void requireObject(JsonNode body) {
-        if (!body.isObject()) {
-            throw new RoamdeskException(io.roamdesk.core.ErrorKind.BAD_REQUEST, "invalid_request_body",
-                    "the body must be a JSON object");
-        }
     }
 
     private static String from(JsonNode body) {

@@ -26,10 +26,7 @@ class TokenController {
     @PostMapping("/{org}/{app}/token")
     Map<String, Object> token(@RequestBody JsonNode body, HttpServletRequest request) {
         App app = apps.require(ApiAuthInterceptor.appKey(request));
-        if (!body.isObject()) {
-            throw new RoamdeskException(io.roamdesk.core.ErrorKind.BAD_REQUEST, "invalid_request_body",
-                    "the body must be a JSON object");
-        }
+        Json.requireObject(body);
         if (!"client_credentials".equals(Json.text(body, "grant_type"))) {
             throw RoamdeskException.badRequest("grant_type must be client_credentials");
         }

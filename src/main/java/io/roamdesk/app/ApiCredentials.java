@@ -5,13 +5,10 @@ import static io.roamdesk.jooq.Tables.API_TOKEN;
 
 import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.roamdesk.core.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.jooq.DSLContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -78,7 +75,7 @@ public class ApiCredentials {
         long now = clock.millis();
         db.insertInto(API_TOKEN)
                 .set(API_TOKEN.APP_ID, app.appId())
-                .set(API_TOKEN.TOKEN_HASH, sha256(token))
+                .set(API_TOKEN.TOKEN_HASH, Sha256.hex(token))
                 .set(API_TOKEN.CLIENT_ID, clientId)
                 .set(API_TOKEN.ISSUED_AT, now)
                 .set(API_TOKEN.EXPIRES_AT, now + ttl * 1000)
@@ -89,7 +86,8 @@ public class ApiCredentials {
     /** The client id the token was issued to, if it is valid for this app right now. */
     // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public java.util.Optional<String> verify(App app, String token) {
-        String key = app.appId() + ":" + sha256(token);
+        String hash = Sha256.hex(token);
+        String key = app.appId() + ":" + hash;
         var cached = valid.getIfPresent(key);
         long now = clock.millis();
         if (cached != null && cached.getValue() > now) {
@@ -97,7 +95,7 @@ public class ApiCredentials {
         }
         var found = db.select(API_TOKEN.CLIENT_ID, API_TOKEN.EXPIRES_AT).from(API_TOKEN)
                 .where(API_TOKEN.APP_ID.eq(app.appId()))
-                .and(API_TOKEN.TOKEN_HASH.eq(sha256(token)))
+                .and(API_TOKEN.TOKEN_HASH.eq(hash))
                 .and(API_TOKEN.EXPIRES_AT.gt(now))
                 .fetchOptional();
         found.ifPresent(r -> valid.put(key, java.util.Map.entry(r.value1(), r.value2())));
@@ -118,13 +116,5 @@ public class ApiCredentials {
         return db.deleteFrom(API_TOKEN)
                 .where(API_TOKEN.APP_ID.eq(appId)).and(API_TOKEN.CLIENT_ID.eq(clientId))
                 .execute();
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,11 +5,8 @@ import static io.roamdesk.jooq.Tables.AUDIT_EVENT;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.roamdesk.core.Sha256;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
@@ -117,12 +114,7 @@ public class AuditTrail {
         String content = String.join("\u001f", e.prevHash(), Long.toString(e.eventId()), Long.toString(e.occurredAt()),
                 e.actor(), e.actorRole(), e.action(), String.valueOf(e.appId()), String.valueOf(e.targetUser()),
                 String.valueOf(e.target()), e.params(), e.outcome(), String.valueOf(e.reason()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Sha256.hex(content);
     }
 
     private static @Nullable String clip(@Nullable String s, int max) {

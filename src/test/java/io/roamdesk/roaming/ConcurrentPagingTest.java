@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roamdesk.app.App;
 import io.roamdesk.support.Chats;
+import io.roamdesk.support.HistoryWalk;
 import io.roamdesk.support.IntegrationTest;
 import io.roamdesk.support.TestApps;
 import java.util.ArrayList;
@@ -40,17 +41,8 @@ class ConcurrentPagingTest {
     }
 
     private List<Long> walk(App app, String owner, String peer, Direction direction, int pageSize) {
-        List<Long> walked = new ArrayList<>();
-        HistoryRequest req = new HistoryRequest(owner, ChatType.CHAT, peer, null, null, direction, pageSize,
-                HistoryFilter.none());
-        while (true) {
-            HistoryPage page = history.fetch(app, req);
-            page.messages().forEach(m -> walked.add(m.msgId()));
-            if (page.isLast()) {
-                return walked;
-            }
-            req = req.withCursor(page.nextCursor());
-        }
+        return HistoryWalk.ids(history, app, new HistoryRequest(owner, ChatType.CHAT, peer, null, null, direction,
+                pageSize, HistoryFilter.none()));
     }
 
     @Test
@@ -89,15 +81,8 @@ class ConcurrentPagingTest {
         List<Long> walked = new ArrayList<>(walk(app, "alice", "bob", Direction.DOWN, 9));
         sender.get();
         // the walk ended at some point during the arrivals; a new walk from its last id picks up the rest
-        HistoryRequest rest = new HistoryRequest("alice", ChatType.CHAT, "bob", null, walked.get(walked.size() - 1),
-                Direction.DOWN, 50, HistoryFilter.none());
-        for (HistoryPage p = history.fetch(app, rest); ; p = history.fetch(app, rest)) {
-            p.messages().forEach(m -> walked.add(m.msgId()));
-            if (p.isLast()) {
-                break;
-            }
-            rest = rest.withCursor(p.nextCursor());
-        }
+        walked.addAll(HistoryWalk.ids(history, app, new HistoryRequest("alice", ChatType.CHAT, "bob", null,
+                walked.get(walked.size() - 1), Direction.DOWN, 50, HistoryFilter.none())));
         List<Long> expected = new ArrayList<>(before);
         expected.addAll(arrived);
         assertThat(walked).isEqualTo(expected);

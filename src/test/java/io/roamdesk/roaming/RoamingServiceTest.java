@@ -9,6 +9,7 @@ import io.roamdesk.app.AppSettings;
 import io.roamdesk.app.Setting;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.support.Chats;
+import io.roamdesk.support.HistoryWalk;
 import io.roamdesk.support.IntegrationTest;
 import io.roamdesk.support.TestApps;
 import java.util.ArrayList;
@@ -40,16 +41,7 @@ class RoamingServiceTest {
     }
 
     private List<Long> allVisible(App app, String owner, ChatType type, String conv) {
-        List<Long> ids = new ArrayList<>();
-        HistoryRequest req = HistoryRequest.newest(owner, type, conv, 50);
-        while (true) {
-            HistoryPage page = history.fetch(app, req);
-            page.messages().forEach(m -> ids.add(m.msgId()));
-            if (page.isLast()) {
-                return ids;
-            }
-            req = req.withCursor(page.nextCursor());
-        }
+        return HistoryWalk.ids(history, app, HistoryRequest.newest(owner, type, conv, 50));
     }
 
     @Test
@@ -120,15 +112,8 @@ class RoamingServiceTest {
             sent.add(chats.text(app, i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice", "m" + i));
         }
         assertThat(allVisible(app, "alice", ChatType.CHAT, "bob")).isEqualTo(reversed(sent));
-        List<Long> down = new ArrayList<>();
-        HistoryRequest req = new HistoryRequest("alice", ChatType.CHAT, "bob", null, null, Direction.DOWN, 10, HistoryFilter.none());
-        for (HistoryPage p = history.fetch(app, req); ; p = history.fetch(app, req)) {
-            p.messages().forEach(m -> down.add(m.msgId()));
-            if (p.isLast()) {
-                break;
-            }
-            req = req.withCursor(p.nextCursor());
-        }
+        List<Long> down = HistoryWalk.ids(history, app,
+                new HistoryRequest("alice", ChatType.CHAT, "bob", null, null, Direction.DOWN, 10, HistoryFilter.none()));
         assertThat(down).isEqualTo(sent);
         HistoryPage fromMiddle = history.fetch(app, new HistoryRequest("alice", ChatType.CHAT, "bob", null, sent.get(10),
                 Direction.UP, 50, HistoryFilter.none()));

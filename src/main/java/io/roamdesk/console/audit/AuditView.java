@@ -28,8 +28,6 @@ import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -130,8 +128,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private AuditQuery query() {
-        Long start = from.getValue() == null ? null : startOf(from.getValue());
-        Long end = to.getValue() == null ? null : startOf(to.getValue().plusDays(1)) - 1;
+        Long start = from.getValue() == null ? null : Formats.dayStart(from.getValue());
+        Long end = to.getValue() == null ? null : Formats.dayEnd(to.getValue());
         return new AuditQuery(start, end, actor.getValue(), action.getValue(),
                 app.getValue() == null ? null : app.getValue().appId(), user.getValue());
     }
@@ -173,9 +171,6 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                 + "\nreason: " + e.reason() + "\nprev_hash: " + e.prevHash() + "\nrow_hash: " + e.rowHash();
     }
 
-    private static long startOf(LocalDate day) {
-        return day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
 
     @Override
     public String getPageTitle() {

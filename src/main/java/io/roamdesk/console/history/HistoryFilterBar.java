@@ -5,10 +5,10 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import io.roamdesk.console.support.Formats;
 import io.roamdesk.roaming.BodyType;
 import io.roamdesk.roaming.HistoryFilter;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 /** Filters of the history view (body types, sender, time range) and the jump to a date. */
@@ -49,12 +49,9 @@ class HistoryFilterBar extends HorizontalLayout {
 
     HistoryFilter filter() {
         String s = sender.getValue().isBlank() ? null : sender.getValue().strip();
-        Long start = from.getValue() == null ? null : startOf(from.getValue());
-        Long end = to.getValue() == null ? null : startOf(to.getValue().plusDays(1)) - 1;
+        Long start = from.getValue() == null ? null : Formats.dayStart(from.getValue());
+        Long end = to.getValue() == null ? null : Formats.dayEnd(to.getValue());
         return new HistoryFilter(start, end, s, types.getValue());
     }
 
-    private static long startOf(LocalDate day) {
-        return day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
 }

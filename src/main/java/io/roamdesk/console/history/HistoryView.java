@@ -36,7 +36,6 @@ import io.roamdesk.roaming.MessageView;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -177,8 +176,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void jumpTo(LocalDate date) {
-        long endOfDay = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1;
-        load(Snowflake.lastIdAt(endOfDay) + 1, Direction.UP, false);
+        load(Snowflake.lastIdAt(Formats.dayEnd(date)) + 1, Direction.UP, false);
     }
 
     /** Loads one page, newest first; stays on the current page when a step finds nothing. */

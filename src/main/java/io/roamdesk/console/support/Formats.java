@@ -13,6 +13,16 @@ public final class Formats {
     private Formats() {
     }
 
+    /** The first millisecond of a day in UTC. */
+    public static long dayStart(java.time.LocalDate day) {
+        return day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** The last millisecond of a day in UTC. */
+    public static long dayEnd(java.time.LocalDate day) {
+        return dayStart(day.plusDays(1)) - 1;
+    }
+
     public static String time(long epochMs) {
         return TIME.format(Instant.ofEpochMilli(epochMs));
     }
