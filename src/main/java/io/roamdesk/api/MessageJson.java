@@ -1,8 +1,8 @@
 package io.roamdesk.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.roamdesk.roaming.ConversationView;
 import io.roamdesk.roaming.MessageView;
 import org.springframework.stereotype.Component;
@@ -26,8 +26,9 @@ class MessageJson {
                 .put("chat_type", m.chatType().wire())
                 .put("direction", "outgoing");
         ObjectNode payload = node.putObject("payload");
-        payload.putArray("bodies").add(parse(m.body()));
-        payload.set("ext", m.ext() == null ? json.createObjectNode() : parse(m.ext()));
+        // stored bodies are valid JSON (the column type checks it): written as they are, not parsed again
+        payload.putArray("bodies").addRawValue(new RawValue(m.body()));
+        payload.putRawValue("ext", new RawValue(m.ext() == null ? "{}" : m.ext()));
         return node;
     }
 
@@ -42,13 +43,5 @@ class MessageJson {
             node.putNull("meta");
         }
         return node;
-    }
-
-    private ObjectNode parse(String text) {
-        try {
-            return (ObjectNode) json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored message JSON is not valid", e);
-        }
     }
 }

@@ -54,7 +54,7 @@ public class DeletionService {
         Switches.requireOneWayDelete(app);
         Set<Long> valid = checkIds(app, ref, ids);
         int visible = 0;
-        long cleared = repo.conversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        long cleared = repo.clearedBefore(app.appId(), ref);
         Set<Long> hidden = repo.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
         for (Long id : valid) {
             if (id > cleared && !hidden.contains(id)) {
@@ -97,7 +97,7 @@ public class DeletionService {
     @Transactional(readOnly = true)
     public Preview previewBefore(App app, ConversationRef ref, long time) {
         Switches.requireOneWayDelete(app);
-        long cleared = repo.conversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        long cleared = repo.clearedBefore(app.appId(), ref);
         int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, Snowflake.lastIdAt(checkTime(time)));
         return new Preview(n, List.of(ref.owner()), false);
     }
@@ -201,7 +201,7 @@ public class DeletionService {
     }
 
     private void recomputeLatest(App app, ConversationRef ref) {
-        long cleared = repo.conversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        long cleared = repo.clearedBefore(app.appId(), ref);
         var newest = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared);
         repo.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
                 newest.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));

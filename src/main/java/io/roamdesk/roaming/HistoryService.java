@@ -2,7 +2,6 @@ package io.roamdesk.roaming;
 
 import io.roamdesk.app.App;
 import io.roamdesk.core.RoamdeskException;
-import io.roamdesk.jooq.tables.records.ConversationRecord;
 import io.roamdesk.jooq.tables.records.MessageRecord;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +57,7 @@ public class HistoryService {
         } else {
             start = direction == Direction.UP ? Long.MAX_VALUE : -1;
         }
-        long cleared = repo.conversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        long cleared = repo.clearedBefore(app.appId(), ref);
         List<MessageRecord> rows = repo.history(app.appId(), ref.convKey(), ref.owner(), cleared, filter, direction,
                 start, showDeleted, size + 1);
         boolean more = rows.size() > size;

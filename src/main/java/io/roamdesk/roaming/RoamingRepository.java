@@ -119,28 +119,34 @@ class RoamingRepository {
         // an upsert that changes nothing on existing rows: unlike INSERT IGNORE it takes exclusive
         // locks at once, so two batches never deadlock upgrading shared locks for the UPDATE below
         insert.onDuplicateKeyUpdate().set(CONVERSATION.HIDDEN, CONVERSATION.HIDDEN).execute();
+        arrivalsUpdate(appId, arrivals).execute();
+    }
+
+    /** The UPDATE of {@link #touchMany}: one CASE branch and one key per row. */
+    org.jooq.Query arrivalsUpdate(long appId, List<Arrival> arrivals) {
         org.jooq.CaseConditionStep<Long> newId = null;
         org.jooq.CaseConditionStep<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> newOrigin = null;
-        List<org.jooq.Row3<String, ConversationChatType, String>> keys = new java.util.ArrayList<>();
+        List<Condition> keys = new java.util.ArrayList<>();
         for (Arrival a : arrivals) {
             Condition row = CONVERSATION.OWNER.eq(a.ref().owner()).and(CONVERSATION.CONV_ID.eq(a.ref().convId()))
                     .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(a.ref().chatType())));
             newId = newId == null ? when(row, val(a.msgId())) : newId.when(row, val(a.msgId()));
             var origin = val(JooqEnums.conversationOrigin(a.origin()));
             newOrigin = newOrigin == null ? when(row, origin) : newOrigin.when(row, origin);
-            keys.add(row(a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()), a.ref().convId()));
+            keys.add(row);
         }
         Field<Long> id = newId.otherwise(CONVERSATION.LAST_MSG_ID);
         Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(id));
-        db.update(CONVERSATION)
+        return db.update(CONVERSATION)
                 .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, newOrigin.otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
                         .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, id).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
                 .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, id))
                 .set(CONVERSATION.HIDDEN, false)
                 .where(CONVERSATION.APP_ID.eq(appId))
-                .and(row(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID).in(keys))
-                .execute();
+                // OR of full keys, not a row IN list: MariaDB ranges a row IN list on the owner prefix only,
+                // which scanned every conversation of a busy owner on each batch
+                .and(DSL.or(keys));
     }
 
     /** Write fan-out of a group message: one statement upserts every member's conversation row. */
@@ -221,6 +227,13 @@ class RoamingRepository {
     }
 
     // ---- conversation index
+
+    /** The owner's clear-all watermark for one conversation (0 when never cleared or no row yet). */
+    long clearedBefore(long appId, ConversationRef ref) {
+        Long cleared = db.select(CONVERSATION.CLEARED_BEFORE_MSG_ID).from(CONVERSATION).where(ownerRow(appId, ref))
+                .fetchOne(CONVERSATION.CLEARED_BEFORE_MSG_ID);
+        return cleared == null ? 0L : cleared;
+    }
 
     Optional<ConversationRecord> conversation(long appId, ConversationRef ref) {
         return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).fetchOptional();
