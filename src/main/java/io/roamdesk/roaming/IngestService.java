@@ -82,9 +82,9 @@ public class IngestService {
             repo.insertMessage(app.appId(), new StoredMessage(id, convKey, from, target, request.chatType(),
                     request.bodyType(), body, ext, request.origin(), ts));
             if (request.chatType() == ChatType.CHAT) {
-                repo.touchConversations(app.appId(), List.of(
-                        new ConversationRef(from, ChatType.CHAT, target),
-                        new ConversationRef(target, ChatType.CHAT, from)), id, request.origin());
+                repo.touchMany(app.appId(), List.of(
+                        new RoamingRepository.Arrival(new ConversationRef(from, ChatType.CHAT, target), id, request.origin()),
+                        new RoamingRepository.Arrival(new ConversationRef(target, ChatType.CHAT, from), id, request.origin())));
             } else {
                 // only members get a row: an app back end posting as a non-member ("admin") gets none
                 repo.fanOutToGroup(app.appId(), target, convKey, id, request.origin());
@@ -171,7 +171,7 @@ public class IngestService {
             if (chat) {
                 for (ConversationRef ref : List.of(new ConversationRef(p.from(), ChatType.CHAT, p.target()),
                         new ConversationRef(p.target(), ChatType.CHAT, p.from()))) {
-                    newest.put(ref, new RoamingRepository.Arrival(ref, convKey, id, p.request().origin()));
+                    newest.put(ref, new RoamingRepository.Arrival(ref, id, p.request().origin()));
                 }
             }
             sent.add(id);

@@ -64,20 +64,6 @@ class RoamingRepository {
                 .execute();
     }
 
-    /** Moves (or adds) the conversation to the top of each owner's list and shows the new message. */
-    void touchConversations(long appId, List<ConversationRef> refs, long msgId, Origin origin) {
-        refs = refs.stream().sorted(LOCK_ORDER).toList();
-        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
-                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
-                CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
-                CONVERSATION.CLEARED_BEFORE_MSG_ID);
-        for (ConversationRef r : refs) {
-            insert = insert.values(appId, r.owner(), JooqEnums.conversationChatType(r.chatType()), r.convId(),
-                    r.convKey(), msgId, msgId, JooqEnums.conversationOrigin(origin), false, 0L);
-        }
-        onArrival(insert.onDuplicateKeyUpdate(), msgId, origin).execute();
-    }
-
     /** Rows are always locked in primary-key order, so concurrent writers cannot deadlock on each other's rows. */
     static final java.util.Comparator<ConversationRef> LOCK_ORDER = java.util.Comparator.comparing(ConversationRef::owner)
             .thenComparing(r -> r.chatType().wire()).thenComparing(ConversationRef::convId);
@@ -94,59 +80,40 @@ class RoamingRepository {
         insert.execute();
     }
 
-    /** The newest message a batch brings to one owner's conversation row. */
-    record Arrival(ConversationRef ref, String convKey, long msgId, Origin origin) {
+    /** The newest message a send or a batch brings to one owner's conversation row. */
+    record Arrival(ConversationRef ref, long msgId, Origin origin) {
     }
 
     /**
-     * The batch form of {@link #touchConversations}: two statements for any number of rows, each
-     * row moved to its own newest message (an INSERT IGNORE for new rows, then one UPDATE whose
-     * CASE picks each row's values; the origin is assigned before the id it compares with).
+     * Moves (or adds) each conversation to the top of its owner's list and shows its newest message:
+     * one multi-row upsert for any number of rows (a single send brings two, a gateway batch up to
+     * a thousand). Rows go in primary-key order, so concurrent writers lock them in the same order;
+     * the upsert takes exclusive locks at once, with no shared lock to upgrade.
      */
     void touchMany(long appId, List<Arrival> arrivals) {
         if (arrivals.isEmpty()) {
             return;
         }
-        arrivals = arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList();
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
                 CONVERSATION.CLEARED_BEFORE_MSG_ID);
-        for (Arrival a : arrivals) {
+        for (Arrival a : arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList()) {
             insert = insert.values(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()),
-                    a.ref().convId(), a.convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L);
+                    a.ref().convId(), a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L);
         }
-        // an upsert that changes nothing on existing rows: unlike INSERT IGNORE it takes exclusive
-        // locks at once, so two batches never deadlock upgrading shared locks for the UPDATE below
-        insert.onDuplicateKeyUpdate().set(CONVERSATION.HIDDEN, CONVERSATION.HIDDEN).execute();
-        arrivalsUpdate(appId, arrivals).execute();
+        onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
+                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN)).execute();
     }
 
-    /** The UPDATE of {@link #touchMany}: one CASE branch and one key per row. */
-    org.jooq.Query arrivalsUpdate(long appId, List<Arrival> arrivals) {
-        org.jooq.CaseConditionStep<Long> newId = null;
-        org.jooq.CaseConditionStep<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> newOrigin = null;
-        List<Condition> keys = new java.util.ArrayList<>();
-        for (Arrival a : arrivals) {
-            Condition row = CONVERSATION.OWNER.eq(a.ref().owner()).and(CONVERSATION.CONV_ID.eq(a.ref().convId()))
-                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(a.ref().chatType())));
-            newId = newId == null ? when(row, val(a.msgId())) : newId.when(row, val(a.msgId()));
-            var origin = val(JooqEnums.conversationOrigin(a.origin()));
-            newOrigin = newOrigin == null ? when(row, origin) : newOrigin.when(row, origin);
-            keys.add(row);
-        }
-        Field<Long> id = newId.otherwise(CONVERSATION.LAST_MSG_ID);
-        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(id));
-        return db.update(CONVERSATION)
-                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, newOrigin.otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
-                        .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
-                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, id).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
-                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, id))
-                .set(CONVERSATION.HIDDEN, false)
-                .where(CONVERSATION.APP_ID.eq(appId))
-                // OR of full keys, not a row IN list: MariaDB ranges a row IN list on the owner prefix only,
-                // which scanned every conversation of a busy owner on each batch
-                .and(DSL.or(keys));
+    /**
+     * The value a multi-row upsert proposed for this row: {@code VALUES(col)}, which MariaDB and MySQL 8
+     * both run. MySQL 8.0.20 deprecates it for a row alias that MariaDB lacks (and that jOOQ 3.19.27
+     * renders without the alias for multi-row inserts), hence jOOQ's deprecated MySQLDSL.values.
+     */
+    @SuppressWarnings("removal")
+    private static <T> Field<T> inserted(Field<T> column) {
+        return org.jooq.util.mysql.MySQLDSL.values(column);
     }
 
     /** Write fan-out of a group message: one statement upserts every member's conversation row. */
@@ -166,12 +133,16 @@ class RoamingRepository {
     // MySQL applies these left to right: the origin must be decided before the id it compares with changes
     private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
             onArrival(S step, long msgId, Origin origin) {
+        return onArrival(step, val(msgId), val(JooqEnums.conversationOrigin(origin)));
+    }
+
+    private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
+            onArrival(S step, Field<Long> msgId, Field<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> origin) {
         Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId));
         return step
-                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, val(JooqEnums.conversationOrigin(origin)))
-                        .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
-                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, val(msgId)).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
-                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, val(msgId)))
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, origin).otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, msgId).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
+                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, msgId))
                 .set(CONVERSATION.HIDDEN, false);
     }
 

@@ -6,7 +6,6 @@ import io.roamdesk.app.App;
 import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
 import io.roamdesk.support.IntegrationTest;
-import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -29,7 +28,7 @@ class QueryPlanTest {
     @Autowired
     DSLContext db;
 
-    private Result<Record> explain(org.jooq.Query query) {
+    private Result<Record> explain(ResultQuery<?> query) {
         return db.fetch("EXPLAIN " + db.renderInlined(query));
     }
 
@@ -79,20 +78,5 @@ class QueryPlanTest {
                 "ix_conversation_activity");
         assertUses(repo.listQuery(app.appId(), "alice", true, false, Long.MAX_VALUE, 0, 0, 21), "conversation",
                 "ix_conversation_activity");
-    }
-
-    @Test
-    void batchArrivalsUpdateOnlyTheRowsTheyName() {
-        App app = demo();
-        // alice owns dozens of conversation rows; a batch touching two of them must not range over all of hers
-        long owned = db.fetchCount(io.roamdesk.jooq.Tables.CONVERSATION, io.roamdesk.jooq.Tables.CONVERSATION.APP_ID
-                .eq(app.appId()).and(io.roamdesk.jooq.Tables.CONVERSATION.OWNER.eq("alice")));
-        assertThat(owned).isGreaterThan(20);
-        var arrivals = List.of("bob", "carol").stream().map(peer -> new RoamingRepository.Arrival(
-                new ConversationRef("alice", ChatType.CHAT, peer), ConvKeys.single("alice", peer), 1L, Origin.SDK)).toList();
-        Result<Record> plan = explain(repo.arrivalsUpdate(app.appId(), arrivals));
-        Record row = plan.get(0);
-        assertThat(row.get("key", String.class)).as(plan.format()).isEqualTo("PRIMARY");
-        assertThat(row.get("rows", Long.class)).as(plan.format()).isLessThanOrEqualTo((long) arrivals.size());
     }
 }
