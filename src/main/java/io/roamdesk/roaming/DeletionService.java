@@ -69,9 +69,9 @@ public class DeletionService {
     public int deleteByIds(App app, ConversationRef ref, List<Long> ids) {
         Switches.requireOneWayDelete(app);
         Set<Long> valid = checkIds(app, ref, ids);
-        repo.lockConversation(app.appId(), ref);
+        long cleared = repo.lockConversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
         int added = repo.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
-        recomputeLatest(app, ref);
+        recomputeLatest(app, ref, cleared);
         return added;
     }
 
@@ -107,11 +107,12 @@ public class DeletionService {
     public void deleteBefore(App app, ConversationRef ref, long time) {
         Switches.requireOneWayDelete(app);
         long watermark = Snowflake.lastIdAt(checkTime(time));
-        if (repo.lockConversation(app.appId(), ref).isEmpty()) {
+        var row = repo.lockConversation(app.appId(), ref);
+        if (row.isEmpty()) {
             return;
         }
         repo.raiseClearedBefore(app.appId(), ref, watermark);
-        recomputeLatest(app, ref);
+        recomputeLatest(app, ref, Math.max(row.get().getClearedBeforeMsgId(), watermark));
     }
 
     private long checkTime(long time) {
@@ -200,8 +201,8 @@ public class DeletionService {
         return new ArrayList<>(users);
     }
 
-    private void recomputeLatest(App app, ConversationRef ref) {
-        long cleared = repo.clearedBefore(app.appId(), ref);
+    /** With the owner's row locked: its latest visible message after a deletion below {@code cleared}. */
+    private void recomputeLatest(App app, ConversationRef ref, long cleared) {
         var newest = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared);
         repo.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
                 newest.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));

@@ -19,10 +19,12 @@ public class GroupService {
     public static final int MAX_MEMBERS = 3000;
 
     private final RoamingRepository repo;
+    private final KnownUsers knownUsers;
     private final Clock clock;
 
-    GroupService(RoamingRepository repo, Clock clock) {
+    GroupService(RoamingRepository repo, KnownUsers knownUsers, Clock clock) {
         this.repo = repo;
+        this.knownUsers = knownUsers;
         this.clock = clock;
     }
 
@@ -44,7 +46,7 @@ public class GroupService {
         }
         long now = clock.millis();
         repo.insertGroup(app.appId(), id, name, o, now);
-        repo.ensureUsers(app.appId(), all, now);
+        knownUsers.ensure(app.appId(), all, now);
         repo.addMembers(app.appId(), id, all, now);
     }
 
@@ -56,7 +58,7 @@ public class GroupService {
             throw RoamdeskException.badRequest("field members cannot be null or empty");
         }
         long now = clock.millis();
-        repo.ensureUsers(app.appId(), names, now);
+        knownUsers.ensure(app.appId(), names, now);
         repo.addMembers(app.appId(), id, names, now);
     }
 

@@ -33,14 +33,16 @@ public class IngestService {
     static final int ATTEMPTS = 5;
 
     private final RoamingRepository repo;
+    private final KnownUsers knownUsers;
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectMapper json;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    IngestService(RoamingRepository repo, IdGenerator ids, Clock clock, ObjectMapper json,
+    IngestService(RoamingRepository repo, KnownUsers knownUsers, IdGenerator ids, Clock clock, ObjectMapper json,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.repo = repo;
+        this.knownUsers = knownUsers;
         this.ids = ids;
         this.clock = clock;
         this.json = json;
@@ -73,7 +75,7 @@ public class IngestService {
         if (request.chatType() == ChatType.CHAT) {
             users.addAll(targets);
         }
-        repo.ensureUsers(app.appId(), users, now);
+        knownUsers.ensure(app.appId(), users, now);
         Map<String, Long> sent = new LinkedHashMap<>();
         for (String target : targets) {
             long id = ids.nextId();
@@ -158,7 +160,7 @@ public class IngestService {
                 users.add(p.target());
             }
         });
-        repo.ensureUsers(app.appId(), users, now);
+        knownUsers.ensure(app.appId(), users, now);
         List<Long> sent = new ArrayList<>();
         List<StoredMessage> messages = new ArrayList<>();
         Map<ConversationRef, RoamingRepository.Arrival> newest = new LinkedHashMap<>();
