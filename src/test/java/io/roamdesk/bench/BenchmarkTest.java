@@ -57,9 +57,12 @@ class BenchmarkTest {
     DataSetGenerator generator;
     @Autowired
     DSLContext db;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> rows = new ArrayList<>();
+    private final List<String> plans = new ArrayList<>();
     private String base;
     private String token;
 
@@ -134,6 +137,15 @@ class BenchmarkTest {
             rows.add("| History page of 50, HTTP, " + where + " | " + viaHttp + " | p99 ≤ 5 ms, ≤ 2× bare SQL |");
             rows.add("| … bare keyset SQL, same page | " + bare.row() + " | (floor) |");
             rows.add("| … `OFFSET` SQL, same page | " + naive.row() + " | (naive baseline) |");
+            if (depth == 1.0) {
+                plan("History page of 50 at depth 100 % (the service's query)",
+                        io.roamdesk.roaming.HotQueries.historyPage(context, appId, "alice", "bob", startId));
+                plan("The same page with `OFFSET` (the naive baseline)", db.renderInlined(db.selectFrom(MESSAGE)
+                        .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot))
+                        .orderBy(MESSAGE.MSG_ID.desc()).limit(50).offset(offset)));
+                plan("Conversation list, first page (the service's query)",
+                        io.roamdesk.roaming.HotQueries.listPage(context, appId, "alice"));
+            }
         }
     }
 
@@ -265,12 +277,29 @@ class BenchmarkTest {
                 |---|---|---|---|---|
                 %s
 
+                ## Query plans (ANALYZE, from the same run)
+
+                %s
                 This file is rewritten by every run; the analysis of the numbers, the gaps to the targets and
                 the plans are in `docs/performance-notes.md`.
                 """.formatted(String.format("%,d", messages), machine.get("cores"), machine.get("memory"),
-                machine.get("java"), String.join("\n", rows));
+                machine.get("java"), String.join("\n", rows), String.join("\n", plans));
         Files.writeString(Path.of("docs", "benchmarks.md"), doc);
         System.out.println(doc);
+    }
+
+    /** MariaDB's ANALYZE (its EXPLAIN ANALYZE: the plan with measured rows and time) as a table. */
+    private void plan(String title, String sql) {
+        org.jooq.Result<org.jooq.Record> r = db.fetch("ANALYZE " + sql);
+        StringBuilder b = new StringBuilder("**" + title + "**\n\n| table | type | key | rows | r_rows | Extra |\n|---|---|---|---|---|---|\n");
+        for (org.jooq.Record row : r) {
+            b.append("| ").append(row.get("table")).append(" | ").append(row.get("type")).append(" | ").append(row.get("key"))
+                    .append(" | ").append(row.get("rows")).append(" | ").append(row.get("r_rows")).append(" | ")
+                    .append(row.get("Extra")).append(" |\n");
+        }
+        long start = System.nanoTime();
+        db.fetch(sql);
+        plans.add(b.append(String.format("%nOne run: %.2f ms.%n", (System.nanoTime() - start) / 1e6)).toString());
     }
 
     /**

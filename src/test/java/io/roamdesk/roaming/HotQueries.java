@@ -1,0 +1,23 @@
+package io.roamdesk.roaming;
+
+import org.jooq.DSLContext;
+import org.springframework.context.ApplicationContext;
+
+/** The services' own hot statements, rendered with their values, for the benchmark's query plans. */
+public final class HotQueries {
+
+    private HotQueries() {
+    }
+
+    /** The history page of 50 (+1 to know whether more follow) older than {@code startId}. */
+    public static String historyPage(ApplicationContext context, long appId, String owner, String peer, long startId) {
+        return context.getBean(DSLContext.class).renderInlined(context.getBean(RoamingRepository.class).historyQuery(
+                appId, ConvKeys.single(owner, peer), owner, 0, HistoryFilter.none(), Direction.UP, startId, false, 51));
+    }
+
+    /** The first page of 20 (+1) of the owner's conversation list. */
+    public static String listPage(ApplicationContext context, long appId, String owner) {
+        return context.getBean(DSLContext.class).renderInlined(context.getBean(RoamingRepository.class)
+                .listQuery(appId, owner, false, false, null, 0, 0, 21));
+    }
+}
