@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Stores messages and, in the same transaction, moves the conversation to the top of the sender's
- * and the receivers' lists. Group messages use write fan-out: one INSERT … SELECT over the
+ * and the receivers' lists. Concurrent single-chat sends share transactions ({@link GroupCommit}).
+ * Group messages use write fan-out: one INSERT … SELECT over the
  * group's members (see docs/roaming.md for the cost).
  */
 @Service
@@ -38,6 +39,7 @@ public class IngestService {
     private final Clock clock;
     private final ObjectMapper json;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final GroupCommit commits;
 
     IngestService(RoamingRepository repo, KnownUsers knownUsers, IdGenerator ids, Clock clock, ObjectMapper json,
             org.springframework.transaction.PlatformTransactionManager transactions) {
@@ -50,48 +52,22 @@ public class IngestService {
         // ingest reads nothing it relies on twice: READ COMMITTED avoids the gap locks that make
         // concurrent multi-row upserts deadlock
         this.tx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.commits = new GroupCommit((app, messages) -> retrying(() -> write(app, messages)), MAX_BATCH);
     }
 
-    /** Sends to every target in one transaction; answers target → message id, in request order. */
+    /**
+     * Sends to every target; answers target → message id, in request order. Single chats go
+     * through the group commit (all targets of one call in the same transaction); group messages,
+     * each a fan-out over up to 2,000 members, are written in a transaction of their own.
+     */
     public Map<String, Long> send(App app, SendRequest request) {
-        return retrying(() -> sendOnce(app, request));
-    }
-
-    private Map<String, Long> sendOnce(App app, SendRequest request) {
-        String from = Usernames.normalize(request.from(), "from");
         List<String> targets = targets(request);
-        String body = body(request);
-        String ext = ext(request.ext());
-        checkSize(body, ext);
-        long now = clock.millis();
-        if (request.chatType() == ChatType.GROUPCHAT) {
-            for (String g : targets) {
-                checkGroup(app, request, from, g);
-            }
-        } else if (targets.contains(from)) {
-            throw RoamdeskException.badRequest("a user cannot send a single-chat message to themselves");
-        }
-        List<String> users = new ArrayList<>(List.of(from));
-        if (request.chatType() == ChatType.CHAT) {
-            users.addAll(targets);
-        }
-        knownUsers.ensure(app.appId(), users, now);
+        List<Outgoing> messages = prepare(app, request, targets);
+        List<Long> ids = request.chatType() == ChatType.CHAT ? commits.submit(app, messages)
+                : retrying(() -> write(app, messages));
         Map<String, Long> sent = new LinkedHashMap<>();
-        for (String target : targets) {
-            long id = ids.nextId();
-            long ts = io.roamdesk.core.Snowflake.timestampOf(id);
-            String convKey = request.chatType() == ChatType.CHAT ? ConvKeys.single(from, target) : ConvKeys.group(target);
-            repo.insertMessage(app.appId(), new StoredMessage(id, convKey, from, target, request.chatType(),
-                    request.bodyType(), body, ext, request.origin(), ts));
-            if (request.chatType() == ChatType.CHAT) {
-                repo.touchMany(app.appId(), List.of(
-                        new RoamingRepository.Arrival(new ConversationRef(from, ChatType.CHAT, target), id, request.origin()),
-                        new RoamingRepository.Arrival(new ConversationRef(target, ChatType.CHAT, from), id, request.origin())));
-            } else {
-                // only members get a row: an app back end posting as a non-member ("admin") gets none
-                repo.fanOutToGroup(app.appId(), target, convKey, id, request.origin());
-            }
-            sent.put(target, id);
+        for (int i = 0; i < targets.size(); i++) {
+            sent.put(targets.get(i), ids.get(i));
         }
         return sent;
     }
@@ -104,7 +80,36 @@ public class IngestService {
      * Any invalid message refuses the whole batch.
      */
     public List<Long> sendBatch(App app, List<SendRequest> requests) {
-        return retrying(() -> sendBatchOnce(app, requests));
+        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw RoamdeskException.badRequest("a batch holds 1-" + MAX_BATCH + " messages");
+        }
+        List<Outgoing> messages = new ArrayList<>();
+        for (SendRequest r : requests) {
+            List<String> targets = targets(r);
+            if (targets.size() != 1) {
+                throw RoamdeskException.badRequest("each message of a batch has exactly one target");
+            }
+            messages.addAll(prepare(app, r, targets));
+        }
+        return retrying(() -> write(app, messages));
+    }
+
+    /** Checks a send, one message per target; refuses it with a 4xx before anything is written. */
+    private List<Outgoing> prepare(App app, SendRequest request, List<String> targets) {
+        String from = Usernames.normalize(request.from(), "from");
+        String body = body(request);
+        String ext = ext(request.ext());
+        checkSize(body, ext);
+        List<Outgoing> messages = new ArrayList<>();
+        for (String target : targets) {
+            if (request.chatType() == ChatType.GROUPCHAT) {
+                checkGroup(app, request, from, target);
+            } else if (target.equals(from)) {
+                throw RoamdeskException.badRequest("a user cannot send a single-chat message to themselves");
+            }
+            messages.add(new Outgoing(from, target, request.chatType(), request.bodyType(), body, ext, request.origin()));
+        }
+        return messages;
     }
 
     /**
@@ -129,59 +134,41 @@ public class IngestService {
         }
     }
 
-    private List<Long> sendBatchOnce(App app, List<SendRequest> requests) {
-        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
-            throw RoamdeskException.badRequest("a batch holds 1-" + MAX_BATCH + " messages");
-        }
-        record Prepared(SendRequest request, String from, String target, String body, String ext) {
-        }
-        List<Prepared> prepared = new ArrayList<>();
-        for (SendRequest r : requests) {
-            List<String> targets = targets(r);
-            if (targets.size() != 1) {
-                throw RoamdeskException.badRequest("each message of a batch has exactly one target");
-            }
-            String from = Usernames.normalize(r.from(), "from");
-            String body = body(r);
-            String ext = ext(r.ext());
-            checkSize(body, ext);
-            if (r.chatType() == ChatType.GROUPCHAT) {
-                checkGroup(app, r, from, targets.get(0));
-            } else if (targets.get(0).equals(from)) {
-                throw RoamdeskException.badRequest("a user cannot send a single-chat message to themselves");
-            }
-            prepared.add(new Prepared(r, from, targets.get(0), body, ext));
-        }
-        long now = clock.millis();
+    /**
+     * Writes checked messages in the current transaction: one multi-row insert for the messages,
+     * one upsert for the single chats' conversation rows, one fan-out per group message.
+     */
+    private List<Long> write(App app, List<Outgoing> messages) {
         java.util.Set<String> users = new java.util.LinkedHashSet<>();
-        prepared.forEach(p -> {
-            users.add(p.from());
-            if (p.request().chatType() == ChatType.CHAT) {
-                users.add(p.target());
+        messages.forEach(m -> {
+            users.add(m.from());
+            if (m.chatType() == ChatType.CHAT) {
+                users.add(m.target());
             }
         });
-        knownUsers.ensure(app.appId(), users, now);
+        knownUsers.ensure(app.appId(), users, clock.millis());
         List<Long> sent = new ArrayList<>();
-        List<StoredMessage> messages = new ArrayList<>();
+        List<StoredMessage> stored = new ArrayList<>();
         Map<ConversationRef, RoamingRepository.Arrival> newest = new LinkedHashMap<>();
-        for (Prepared p : prepared) {
+        for (Outgoing m : messages) {
             long id = ids.nextId();
-            boolean chat = p.request().chatType() == ChatType.CHAT;
-            String convKey = chat ? ConvKeys.single(p.from(), p.target()) : ConvKeys.group(p.target());
-            messages.add(new StoredMessage(id, convKey, p.from(), p.target(), p.request().chatType(),
-                    p.request().bodyType(), p.body(), p.ext(), p.request().origin(), io.roamdesk.core.Snowflake.timestampOf(id)));
+            boolean chat = m.chatType() == ChatType.CHAT;
+            String convKey = chat ? ConvKeys.single(m.from(), m.target()) : ConvKeys.group(m.target());
+            stored.add(new StoredMessage(id, convKey, m.from(), m.target(), m.chatType(), m.bodyType(), m.body(), m.ext(),
+                    m.origin(), io.roamdesk.core.Snowflake.timestampOf(id)));
             if (chat) {
-                for (ConversationRef ref : List.of(new ConversationRef(p.from(), ChatType.CHAT, p.target()),
-                        new ConversationRef(p.target(), ChatType.CHAT, p.from()))) {
-                    newest.put(ref, new RoamingRepository.Arrival(ref, id, p.request().origin()));
+                for (ConversationRef ref : List.of(new ConversationRef(m.from(), ChatType.CHAT, m.target()),
+                        new ConversationRef(m.target(), ChatType.CHAT, m.from()))) {
+                    newest.put(ref, new RoamingRepository.Arrival(ref, id, m.origin()));
                 }
             }
             sent.add(id);
         }
-        repo.insertMessages(app.appId(), messages);
+        repo.insertMessages(app.appId(), stored);
         repo.touchMany(app.appId(), new ArrayList<>(newest.values()));
-        for (StoredMessage m : messages) {
+        for (StoredMessage m : stored) {
             if (m.chatType() == ChatType.GROUPCHAT) {
+                // only members get a row: an app back end posting as a non-member ("admin") gets none
                 repo.fanOutToGroup(app.appId(), m.to(), m.convKey(), m.msgId(), m.origin());
             }
         }

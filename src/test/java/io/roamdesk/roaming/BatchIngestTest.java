@@ -111,4 +111,37 @@ class BatchIngestTest {
             assertThat(c.latest().msgId()).isEqualTo(newest.get(0).msgId());
         }
     }
+
+    @Test
+    void concurrentSingleSendsAllLandEachWithItsOwnId() throws Exception {
+        App app = testApps.createRoaming();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<List<Long>>> futures = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int seed = t;
+            futures.add(pool.submit(() -> {
+                Random rnd = new Random(seed);
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    String peer = "s" + rnd.nextInt(40);
+                    SendRequest send = rnd.nextBoolean() ? text(peer, ChatType.CHAT, "hub", "in") : text("hub", ChatType.CHAT, peer, "out");
+                    ids.add(ingest.send(app, send).values().iterator().next());
+                }
+                return ids;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (var f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        assertThat(all).hasSize(640).doesNotHaveDuplicates();
+        List<Long> stored = new ArrayList<>();
+        for (ConversationView c : conversations.page(app, "hub", 1, 50)) {
+            List<MessageView> page = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 50)).messages();
+            assertThat(c.latest().msgId()).isEqualTo(page.get(0).msgId());
+            page.forEach(m -> stored.add(m.msgId()));
+        }
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(all);
+    }
 }

@@ -1,0 +1,146 @@
+package io.roamdesk.roaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coordination of {@link GroupCommit}, with a writer that stands in for the transaction so
+ * that timing and failures can be chosen (the database side is covered by {@code BatchIngestTest}).
+ */
+class GroupCommitTest {
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final AtomicLong nextId = new AtomicLong();
+    private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private static App app(long id) {
+        return new App(id, new AppKey("org", "app" + id), null, 1);
+    }
+
+    private static Outgoing message(String from) {
+        return new Outgoing(from, "bob", ChatType.CHAT, BodyType.TXT, "{\"type\":\"txt\",\"msg\":\"hi\"}", null, Origin.SDK);
+    }
+
+    /** Numbers the messages like the real writer, after a pause long enough for others to queue up. */
+    private List<Long> slowWriter(List<Outgoing> messages, long pauseMillis) {
+        batchSizes.add(messages.size());
+        try {
+            Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Long> ids = new ArrayList<>();
+        messages.forEach(m -> ids.add(nextId.incrementAndGet()));
+        return ids;
+    }
+
+    @Test
+    void everySendGetsItsOwnIdsAndConcurrentSendsShareWrites() throws Exception {
+        GroupCommit commits = new GroupCommit((app, messages) -> slowWriter(messages, 2), 500);
+        List<Future<List<Long>>> sent = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            int n = 1 + i % 3;
+            sent.add(pool.submit(() -> commits.submit(app(1), Collections.nCopies(n, message("alice")))));
+        }
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            List<Long> ids = sent.get(i).get(10, TimeUnit.SECONDS);
+            assertThat(ids).hasSize(1 + i % 3);
+            all.addAll(ids);
+        }
+        assertThat(all).doesNotHaveDuplicates().hasSize(batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertThat(batchSizes.size()).as("transactions for 800 concurrent sends").isLessThan(400);
+    }
+
+    @Test
+    void aSendAloneIsWrittenAtOnceOnTheCallersThread() {
+        List<String> writers = new ArrayList<>();
+        GroupCommit commits = new GroupCommit((app, messages) -> {
+            writers.add(Thread.currentThread().getName());
+            return slowWriter(messages, 0);
+        }, 500);
+        assertThat(commits.submit(app(1), List.of(message("alice")))).containsExactly(1L);
+        assertThat(commits.submit(app(1), List.of(message("alice")))).containsExactly(2L);
+        assertThat(writers).containsOnly(Thread.currentThread().getName());
+        assertThat(batchSizes).containsExactly(1, 1);
+    }
+
+    @Test
+    void whenASharedWriteFailsOnlyTheSendThatCausedItFails() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit commits = new GroupCommit((app, messages) -> {
+            attempts.add(messages.size());
+            if (firstWriting.getCount() > 0) { // hold the first write until the others have queued behind it
+                firstWriting.countDown();
+                await(othersQueued);
+            }
+            if (messages.stream().anyMatch(m -> m.from().equals("mallory"))) {
+                throw new IllegalStateException("refused by the database");
+            }
+            return slowWriter(messages, 0);
+        }, 500);
+        Future<List<Long>> first = pool.submit(() -> commits.submit(app(1), List.of(message("alice"))));
+        firstWriting.await();
+        List<Future<List<Long>>> queued = new ArrayList<>();
+        for (String from : List.of("bob", "mallory", "carol")) {
+            queued.add(pool.submit(() -> commits.submit(app(1), List.of(message(from)))));
+        }
+        Thread.sleep(200); // the three are queued (or waiting to be): let the first write finish
+        othersQueued.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).hasSize(1);
+        assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).hasSize(1);
+        assertThat(queued.get(2).get(5, TimeUnit.SECONDS)).hasSize(1);
+        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).hasRootCauseMessage("refused by the database");
+        assertThat(attempts).as("the three shared a write that failed, then were written one by one")
+                .containsExactly(1, 3, 1, 1, 1);
+    }
+
+    @Test
+    void appsAreWrittenSeparately() throws Exception {
+        var appsPerWrite = new ConcurrentHashMap<Long, AtomicInteger>();
+        GroupCommit commits = new GroupCommit((app, messages) -> {
+            appsPerWrite.computeIfAbsent(app.appId(), k -> new AtomicInteger()).addAndGet(messages.size());
+            return slowWriter(messages, 1);
+        }, 500);
+        List<Future<List<Long>>> sent = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long appId = i % 3;
+            sent.add(pool.submit(() -> commits.submit(app(appId), List.of(message("alice")))));
+        }
+        for (var f : sent) {
+            assertThat(f.get(10, TimeUnit.SECONDS)).hasSize(1);
+        }
+        assertThat(appsPerWrite).hasSize(3).allSatisfy((app, count) -> assertThat(count.get()).isEqualTo(100));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
