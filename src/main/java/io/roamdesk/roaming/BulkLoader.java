@@ -34,7 +34,7 @@ public class BulkLoader {
         for (String u : usernames) {
             rows.add(new AppUserRecord(appId, u, createdAt));
         }
-        insertChunked(rows);
+        insertChunked(rows, true); // a live send may have registered the user first
     }
 
     public void insertGroup(long appId, String groupId, String name, String owner, Collection<String> members,
@@ -50,7 +50,7 @@ public class BulkLoader {
         for (String m : members) {
             rows.add(new GroupMemberRecord(appId, groupId, m, createdAt));
         }
-        insertChunked(rows);
+        insertChunked(rows, false);
     }
 
     public void insertMessages(long appId, List<StoredMessage> messages) {
@@ -61,9 +61,14 @@ public class BulkLoader {
                     JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
                     JooqEnums.messageOrigin(m.origin()), m.timestamp(), null));
         }
-        insertChunked(rows);
+        insertChunked(rows, false);
     }
 
+    /**
+     * Conversation rows of a loaded set. A row that already exists was written by a live send
+     * while the set was loading (the demo starts taking requests before its data is in); that
+     * send is newer than every loaded message, so its row stays.
+     */
     public void insertConversations(long appId, Collection<ConversationState> conversations) {
         List<ConversationRecord> rows = new ArrayList<>(conversations.size());
         for (ConversationState c : conversations) {
@@ -71,10 +76,10 @@ public class BulkLoader {
                     c.convId(), c.convKey(), c.lastMsgId(), c.latestVisibleMsgId(),
                     JooqEnums.conversationOrigin(c.latestVisibleOrigin()), false, 0L));
         }
-        insertChunked(rows);
+        insertChunked(rows, true);
     }
 
-    private <R extends org.jooq.TableRecord<R>> void insertChunked(List<R> rows) {
+    private <R extends org.jooq.TableRecord<R>> void insertChunked(List<R> rows, boolean keepExisting) {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<R> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             var first = chunk.get(0);
@@ -82,7 +87,7 @@ public class BulkLoader {
             for (R r : chunk) {
                 insert = insert.values(r.intoArray());
             }
-            insert.execute();
+            (keepExisting ? insert.onDuplicateKeyIgnore() : insert).execute();
         }
     }
 }

@@ -29,6 +29,8 @@ class DemoDataTest {
     DataSetGenerator generator;
     @Autowired
     TestApps testApps;
+    @Autowired
+    io.roamdesk.support.Chats chats;
 
     @Test
     void theDemoAppsHaveTheDocumentedSwitches() {
@@ -79,5 +81,18 @@ class DemoDataTest {
         assertThat(first).hasSize(3_000);
         assertThat(second.map(r -> r.value1() + r.value2() + r.value3()))
                 .isEqualTo(first.map(r -> r.value1() + r.value2() + r.value3()));
+    }
+
+    @Test
+    void aSendWhileTheSetIsLoadingKeepsItsPlaceAtTheTopOfTheList() {
+        App app = testApps.create(AppSettings.defaults().withRoaming(true));
+        // the demo takes requests before its data is in: this send lands between users and conversations
+        long live = chats.text(app, "alice", "bob", "sent during the load");
+        generator.generate(app.appId(), new DataSetSpec(5L, 20, 3, 20, 2_000, 10, 5, 0.2),
+                System.currentTimeMillis() - 60_000);
+        assertThat(db.select(CONVERSATION.LAST_MSG_ID).from(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(app.appId())).and(CONVERSATION.OWNER.eq("alice"))
+                .and(CONVERSATION.CONV_ID.eq("bob")).fetchOne(CONVERSATION.LAST_MSG_ID)).isEqualTo(live);
+        assertThat(db.fetchCount(MESSAGE, MESSAGE.APP_ID.eq(app.appId()))).isEqualTo(2_001);
     }
 }
