@@ -51,16 +51,6 @@ public class AppService {
                 "organization_application_not_found", "Could not find application for " + key));
     }
 
-    /** The app, refusing with the vendor's answer when roaming is switched off. */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
-    public App requireRoaming(AppKey key) {
-        App app = require(key);
-        if (!app.roamingEnabled()) {
-            throw new RoamdeskException(ErrorKind.BAD_REQUEST, "forbidden_op", ROAMING_OFF);
-        }
-        return app;
-    }
-
     @Transactional
     public App createApp(AppKey key, AppSettings settings) {
         if (apps.find(key).isPresent()) {

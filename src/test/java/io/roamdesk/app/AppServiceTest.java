@@ -17,6 +17,8 @@ class AppServiceTest {
     AppService apps;
     @Autowired
     TestApps testApps;
+    @Autowired
+    io.roamdesk.roaming.ConversationService conversations;
 
     @Test
     void aSettingChangeIsAppliedAndRecordedWithWhoOldNewAndWhy() {
@@ -62,7 +64,7 @@ class AppServiceTest {
     @Test
     void roamingCallsOnAnAppWithRoamingOffAreRefusedWithTheVendorMessage() {
         App app = testApps.create(AppSettings.defaults());
-        assertThatThrownBy(() -> apps.requireRoaming(app.key()))
+        assertThatThrownBy(() -> conversations.page(app, "alice", 1, 20))
                 .isInstanceOf(RoamdeskException.class).hasMessage("this appKey not open message roaming");
     }
 }
