@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for single-chat sends. Per app, one send at a time leads: it writes the sends
- * queued behind it (itself first) in one transaction, so under load a transaction (five
+ * queued behind it (its own among them) in one transaction, so under load a transaction (six
  * statements with its own) carries many messages instead of one. When its own messages are
  * written it hands the lead to the oldest waiting send and returns; unloaded, a send simply
  * writes itself, on its own thread. A caller returns only after its own messages are committed.
