@@ -69,9 +69,14 @@ public class DeletionService {
     public int deleteByIds(App app, ConversationRef ref, List<Long> ids) {
         Switches.requireOneWayDelete(app);
         Set<Long> valid = checkIds(app, ref, ids);
-        long cleared = repo.lockConversation(app.appId(), ref).map(ConversationRecord::getClearedBeforeMsgId).orElse(0L);
+        var row = repo.lockConversation(app.appId(), ref);
         int added = repo.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
-        recomputeLatest(app, ref, cleared);
+        Long latest = row.map(ConversationRecord::getLatestVisibleMsgId).orElse(null);
+        if (row.isPresent() && (latest == null || valid.contains(latest))) {
+            // nothing newer than the latest visible message is visible: look below it only, so hiding
+            // the newest messages fifty at a time never walks back over the ones hidden before
+            recomputeLatest(app, ref, row.get().getClearedBeforeMsgId(), latest == null ? Long.MAX_VALUE : latest);
+        }
         return added;
     }
 
@@ -112,7 +117,9 @@ public class DeletionService {
             return;
         }
         repo.raiseClearedBefore(app.appId(), ref, watermark);
-        recomputeLatest(app, ref, Math.max(row.get().getClearedBeforeMsgId(), watermark));
+        Long latest = row.get().getLatestVisibleMsgId();
+        recomputeLatest(app, ref, Math.max(row.get().getClearedBeforeMsgId(), watermark),
+                latest == null ? Long.MAX_VALUE : latest + 1);
     }
 
     private long checkTime(long time) {
@@ -201,9 +208,12 @@ public class DeletionService {
         return new ArrayList<>(users);
     }
 
-    /** With the owner's row locked: its latest visible message after a deletion below {@code cleared}. */
-    private void recomputeLatest(App app, ConversationRef ref, long cleared) {
-        var newest = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared);
+    /**
+     * With the owner's row locked: its latest visible message after a deletion, given the watermark
+     * {@code cleared} and that nothing at or above {@code below} is visible.
+     */
+    private void recomputeLatest(App app, ConversationRef ref, long cleared, long below) {
+        var newest = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared, below);
         repo.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
                 newest.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));
     }

@@ -57,7 +57,13 @@ public class HistoryService {
         } else {
             start = direction == Direction.UP ? Long.MAX_VALUE : -1;
         }
-        long cleared = repo.clearedBefore(app.appId(), ref);
+        RoamingRepository.Visibility visibility = repo.visibility(app.appId(), ref);
+        long cleared = visibility.clearedBefore();
+        if (!showDeleted && direction == Direction.UP && visibility.latestVisible() != null) {
+            // nothing newer than the latest visible message is visible: start there, not above a run
+            // of messages the owner hid at the top of the conversation
+            start = Math.min(start, visibility.latestVisible() + 1);
+        }
         List<MessageRecord> rows = repo.history(app.appId(), ref.convKey(), ref.owner(), cleared, filter, direction,
                 start, showDeleted, size + 1);
         boolean more = rows.size() > size;

@@ -206,6 +206,19 @@ class RoamingRepository {
         return cleared == null ? 0L : cleared;
     }
 
+    /**
+     * The owner's clear-all watermark and newest visible message (null when none, or no row).
+     * Nothing newer than that message is visible to the owner: arrivals raise it, deletions lower it.
+     */
+    record Visibility(long clearedBefore, @Nullable Long latestVisible) {
+    }
+
+    Visibility visibility(long appId, ConversationRef ref) {
+        var row = db.select(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LATEST_VISIBLE_MSG_ID).from(CONVERSATION)
+                .where(ownerRow(appId, ref)).fetchOne();
+        return row == null ? new Visibility(0L, null) : new Visibility(row.value1(), row.value2());
+    }
+
     Optional<ConversationRecord> conversation(long appId, ConversationRef ref) {
         return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).fetchOptional();
     }
@@ -361,9 +374,9 @@ class RoamingRepository {
     }
 
     /** The newest message of the conversation the owner can still see. */
-    Optional<MessageRecord> newestVisible(long appId, String convKey, String owner, long clearedBefore) {
+    Optional<MessageRecord> newestVisible(long appId, String convKey, String owner, long clearedBefore, long below) {
         return db.select(MESSAGE.fields()).from(withHidden(owner))
-                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey))
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.lt(below))
                 .and(visible(clearedBefore))
                 .orderBy(MESSAGE.MSG_ID.desc())
                 .limit(1)

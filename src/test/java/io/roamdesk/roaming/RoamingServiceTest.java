@@ -189,6 +189,38 @@ class RoamingServiceTest {
     }
 
     @Test
+    void hidingTheNewestMessagesFiftyAtATimeKeepsListAndFirstPageOnTheNewestStillVisible() {
+        App app = testApps.createRoaming();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            ids.add(chats.text(app, i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice", "m" + i));
+            if (i == 10) {
+                sleepPastMillisecond(); // the time cut below falls between the 11th and 12th message
+            }
+        }
+        ConversationRef aliceView = ConversationRef.of("alice", ChatType.CHAT, "bob");
+        assertThat(deletions.deleteByIds(app, aliceView, ids.subList(80, 130))).isEqualTo(50);
+        assertThat(deletions.deleteByIds(app, aliceView, ids.subList(30, 80))).isEqualTo(50);
+        assertThat(conversations.page(app, "alice", 1, 20).get(0).latest().msgId()).isEqualTo(ids.get(29));
+        assertThat(newest(app, "alice", 3)).containsExactly(ids.get(29), ids.get(28), ids.get(27));
+        // hiding an older message, or everything before an older time, leaves the newest visible one in place
+        deletions.deleteByIds(app, aliceView, List.of(ids.get(5)));
+        deletions.deleteBefore(app, aliceView, io.roamdesk.core.Snowflake.timestampOf(ids.get(10)));
+        assertThat(conversations.page(app, "alice", 1, 20).get(0).latest().msgId()).isEqualTo(ids.get(29));
+        assertThat(allVisible(app, "alice", ChatType.CHAT, "bob")).hasSize(19).startsWith(ids.get(29)).endsWith(ids.get(11));
+        // a new message goes on top; the first page then runs on past the hidden block
+        long later = chats.text(app, "bob", "alice", "still there?");
+        assertThat(newest(app, "alice", 3)).containsExactly(later, ids.get(29), ids.get(28));
+        assertThat(newest(app, "bob", 2)).containsExactly(later, ids.get(129));
+    }
+
+    private List<Long> newest(App app, String owner, int size) {
+        String peer = owner.equals("alice") ? "bob" : "alice";
+        return history.fetch(app, HistoryRequest.newest(owner, ChatType.CHAT, peer, size)).messages().stream()
+                .map(MessageView::msgId).toList();
+    }
+
+    @Test
     void fiftyOneIdsOrAnIdOfAnotherConversationChangeNothing() {
         App app = testApps.createRoaming();
         long mine = chats.text(app, "alice", "bob", "keep me");
