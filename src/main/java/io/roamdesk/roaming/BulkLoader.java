@@ -87,7 +87,14 @@ public class BulkLoader {
             for (R r : chunk) {
                 insert = insert.values(r.intoArray());
             }
-            (keepExisting ? insert.onDuplicateKeyIgnore() : insert).execute();
+            (keepExisting ? keepRow(insert.onDuplicateKeyUpdate(), first.getTable().getPrimaryKey().getFields().get(0))
+                    : insert).execute();
         }
+    }
+
+    // a no-op update rather than INSERT IGNORE, which would also turn real errors into warnings
+    private static <R extends org.jooq.Record, T> org.jooq.Insert<R> keepRow(
+            org.jooq.InsertOnDuplicateSetStep<R> step, org.jooq.TableField<R, T> key) {
+        return step.set(key, key);
     }
 }

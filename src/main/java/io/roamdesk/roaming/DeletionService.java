@@ -68,14 +68,21 @@ public class DeletionService {
     @Transactional
     public int deleteByIds(App app, ConversationRef ref, List<Long> ids) {
         Switches.requireOneWayDelete(app);
-        Set<Long> valid = checkIds(app, ref, ids);
+        // the lock comes first: the transaction's snapshot is then taken after every arrival or
+        // deletion that touched this row has committed, so the recount below misses none of them
         var row = repo.lockConversation(app.appId(), ref);
+        Set<Long> valid = checkIds(app, ref, ids);
         int added = repo.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
-        Long latest = row.map(ConversationRecord::getLatestVisibleMsgId).orElse(null);
-        if (row.isPresent() && (latest == null || valid.contains(latest))) {
+        if (row.isEmpty()) {
+            return added;
+        }
+        Long latest = row.get().getLatestVisibleMsgId();
+        if (!boundedByLatest(ref) || latest == null) {
+            recomputeLatest(app, ref, row.get().getClearedBeforeMsgId(), Long.MAX_VALUE);
+        } else if (valid.contains(latest)) {
             // nothing newer than the latest visible message is visible: look below it only, so hiding
             // the newest messages fifty at a time never walks back over the ones hidden before
-            recomputeLatest(app, ref, row.get().getClearedBeforeMsgId(), latest == null ? Long.MAX_VALUE : latest);
+            recomputeLatest(app, ref, row.get().getClearedBeforeMsgId(), latest);
         }
         return added;
     }
@@ -119,7 +126,16 @@ public class DeletionService {
         repo.raiseClearedBefore(app.appId(), ref, watermark);
         Long latest = row.get().getLatestVisibleMsgId();
         recomputeLatest(app, ref, Math.max(row.get().getClearedBeforeMsgId(), watermark),
-                latest == null ? Long.MAX_VALUE : latest + 1);
+                !boundedByLatest(ref) || latest == null ? Long.MAX_VALUE : latest + 1);
+    }
+
+    /**
+     * Whether nothing newer than the row's latest visible message can be visible to the owner. True
+     * for single chats: every message updates both participants' rows. Not for groups: a member who
+     * left keeps a row that later messages (still in the group's history) no longer update.
+     */
+    static boolean boundedByLatest(ConversationRef ref) {
+        return ref.chatType() == ChatType.CHAT;
     }
 
     private long checkTime(long time) {

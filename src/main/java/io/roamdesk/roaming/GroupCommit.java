@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,18 @@ final class GroupCommit {
 
     private final Writer writer;
     private final int maxMessages;
+    private final Predicate<RuntimeException> oneSendsFault;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
-    GroupCommit(Writer writer, int maxMessages) {
+    /**
+     * {@code oneSendsFault} tells a failure that one send's data may have caused (its sends are then
+     * written one by one) from one that would fail them all alike, such as a lost database (then
+     * every send of the batch gets it at once, instead of waiting for its own turn to fail).
+     */
+    GroupCommit(Writer writer, int maxMessages, Predicate<RuntimeException> oneSendsFault) {
         this.writer = writer;
         this.maxMessages = maxMessages;
+        this.oneSendsFault = oneSendsFault;
     }
 
     /** Answers the messages' ids in order once they are committed; throws what refused them. */
@@ -66,15 +74,25 @@ final class GroupCommit {
             if (e.getCause() instanceof RuntimeException refused) {
                 throw refused;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
 
     /** Writes batches until ours is written, then passes the lead on (or gives it up). */
     private void lead(App app, Lane lane, Pending mine) {
-        while (!mine.done().isDone()) {
-            commit(app, nextBatch(lane.queue));
+        try {
+            while (!mine.done().isDone()) {
+                commit(app, nextBatch(lane.queue));
+            }
+        } finally { // whatever happened here, the sends queued behind us get a leader
+            handOff(lane);
         }
+    }
+
+    private static void handOff(Lane lane) {
         while (true) { // we hold the lead here, so nobody else takes from the queue
             Pending next = lane.queue.peek();
             if (next != null) {
@@ -112,13 +130,22 @@ final class GroupCommit {
                 p.done().complete(List.copyOf(ids.subList(from, from + p.messages().size())));
                 from += p.messages().size();
             }
-        } catch (RuntimeException | Error e) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(e);
+        } catch (RuntimeException e) {
+            if (batch.size() == 1 || !oneSendsFault.test(e)) {
+                batch.forEach(p -> p.done().completeExceptionally(e));
                 return;
             }
-            log.warn("a transaction shared by {} sends failed; writing them one by one", batch.size(), e);
+            log.warn("a transaction shared by {} sends failed; writing them one by one: {}", batch.size(), e.toString());
             batch.forEach(p -> commit(app, List.of(p)));
+        } catch (Error e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            throw e;
+        } finally { // never leave a caller waiting, even if the failure handling itself failed
+            for (Pending p : batch) {
+                if (!p.done().isDone()) {
+                    p.done().completeExceptionally(new IllegalStateException("the send was not written"));
+                }
+            }
         }
     }
 }

@@ -52,7 +52,9 @@ public class IngestService {
         // ingest reads nothing it relies on twice: READ COMMITTED avoids the gap locks that make
         // concurrent multi-row upserts deadlock
         this.tx.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.commits = new GroupCommit((app, messages) -> retrying(() -> write(app, messages)), MAX_BATCH);
+        // only a row's data can fail one send and not another; anything else fails the whole batch at once
+        this.commits = new GroupCommit((app, messages) -> retrying(() -> write(app, messages)), MAX_BATCH,
+                e -> e instanceof org.springframework.dao.DataIntegrityViolationException);
     }
 
     /**

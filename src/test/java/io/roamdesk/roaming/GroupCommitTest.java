@@ -57,7 +57,7 @@ class GroupCommitTest {
 
     @Test
     void everySendGetsItsOwnIdsAndConcurrentSendsShareWrites() throws Exception {
-        GroupCommit commits = new GroupCommit((app, messages) -> slowWriter(messages, 2), 500);
+        GroupCommit commits = new GroupCommit((app, messages) -> slowWriter(messages, 2), 500, e -> true);
         List<Future<List<Long>>> sent = new ArrayList<>();
         for (int i = 0; i < 800; i++) {
             int n = 1 + i % 3;
@@ -79,7 +79,7 @@ class GroupCommitTest {
         GroupCommit commits = new GroupCommit((app, messages) -> {
             writers.add(Thread.currentThread().getName());
             return slowWriter(messages, 0);
-        }, 500);
+        }, 500, e -> true);
         assertThat(commits.submit(app(1), List.of(message("alice")))).containsExactly(1L);
         assertThat(commits.submit(app(1), List.of(message("alice")))).containsExactly(2L);
         assertThat(writers).containsOnly(Thread.currentThread().getName());
@@ -101,7 +101,7 @@ class GroupCommitTest {
                 throw new IllegalStateException("refused by the database");
             }
             return slowWriter(messages, 0);
-        }, 500);
+        }, 500, e -> true);
         Future<List<Long>> first = pool.submit(() -> commits.submit(app(1), List.of(message("alice"))));
         firstWriting.await();
         List<Future<List<Long>>> queued = new ArrayList<>();
@@ -124,7 +124,7 @@ class GroupCommitTest {
         GroupCommit commits = new GroupCommit((app, messages) -> {
             appsPerWrite.computeIfAbsent(app.appId(), k -> new AtomicInteger()).addAndGet(messages.size());
             return slowWriter(messages, 1);
-        }, 500);
+        }, 500, e -> true);
         List<Future<List<Long>>> sent = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             long appId = i % 3;
@@ -134,6 +134,40 @@ class GroupCommitTest {
             assertThat(f.get(10, TimeUnit.SECONDS)).hasSize(1);
         }
         assertThat(appsPerWrite).hasSize(3).allSatisfy((app, count) -> assertThat(count.get()).isEqualTo(100));
+    }
+
+    @Test
+    void aFailureThatIsNoOnesFaultFailsTheWholeBatchAtOnceAndTheLaneGoesOn() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        GroupCommit commits = new GroupCommit((app, messages) -> {
+            attempts.add(messages.size());
+            if (firstWriting.getCount() > 0) {
+                firstWriting.countDown();
+                await(othersQueued);
+                return slowWriter(messages, 0);
+            }
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new StackOverflowError("the database is gone");
+            }
+            return slowWriter(messages, 0);
+        }, 500, e -> false);
+        Future<List<Long>> first = pool.submit(() -> commits.submit(app(1), List.of(message("alice"))));
+        firstWriting.await();
+        List<Future<List<Long>>> queued = new ArrayList<>();
+        for (String from : List.of("bob", "carol", "dave")) {
+            queued.add(pool.submit(() -> commits.submit(app(1), List.of(message(from)))));
+        }
+        Thread.sleep(200);
+        othersQueued.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).hasSize(1);
+        for (var f : queued) {
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("the database is gone");
+        }
+        assertThat(attempts).as("one shared attempt, no retries one by one").containsExactly(1, 3);
+        assertThat(commits.submit(app(1), List.of(message("erin")))).hasSize(1);
     }
 
     private static void await(CountDownLatch latch) {
