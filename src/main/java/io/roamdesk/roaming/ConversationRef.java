@@ -13,6 +13,16 @@ public record ConversationRef(String owner, ChatType chatType, String convId) {
         return new ConversationRef(o, chatType, c);
     }
 
+    /**
+     * Whether nothing newer than the owner's latest visible message can be visible, so reads and
+     * deletions may start there. True for single chats: every message raises both participants'
+     * rows and deletions only lower it. Not for groups: a member who left keeps a row that later
+     * messages (still in the group's history) no longer update.
+     */
+    boolean latestBoundsVisibility() {
+        return chatType == ChatType.CHAT;
+    }
+
     public String convKey() {
         return ConvKeys.of(chatType, owner, convId);
     }

@@ -54,7 +54,7 @@ public class DeletionService {
         Switches.requireOneWayDelete(app);
         Set<Long> valid = checkIds(app, ref, ids);
         int visible = 0;
-        long cleared = repo.clearedBefore(app.appId(), ref);
+        long cleared = repo.visibility(app.appId(), ref).clearedBefore();
         Set<Long> hidden = repo.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
         for (Long id : valid) {
             if (id > cleared && !hidden.contains(id)) {
@@ -77,7 +77,7 @@ public class DeletionService {
             return added;
         }
         Long latest = row.get().getLatestVisibleMsgId();
-        if (!boundedByLatest(ref) || latest == null) {
+        if (!ref.latestBoundsVisibility() || latest == null) {
             recomputeLatest(app, ref, row.get().getClearedBeforeMsgId(), Long.MAX_VALUE);
         } else if (valid.contains(latest)) {
             // nothing newer than the latest visible message is visible: look below it only, so hiding
@@ -109,7 +109,7 @@ public class DeletionService {
     @Transactional(readOnly = true)
     public Preview previewBefore(App app, ConversationRef ref, long time) {
         Switches.requireOneWayDelete(app);
-        long cleared = repo.clearedBefore(app.appId(), ref);
+        long cleared = repo.visibility(app.appId(), ref).clearedBefore();
         int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, Snowflake.lastIdAt(checkTime(time)));
         return new Preview(n, List.of(ref.owner()), false);
     }
@@ -126,16 +126,7 @@ public class DeletionService {
         repo.raiseClearedBefore(app.appId(), ref, watermark);
         Long latest = row.get().getLatestVisibleMsgId();
         recomputeLatest(app, ref, Math.max(row.get().getClearedBeforeMsgId(), watermark),
-                !boundedByLatest(ref) || latest == null ? Long.MAX_VALUE : latest + 1);
-    }
-
-    /**
-     * Whether nothing newer than the row's latest visible message can be visible to the owner. True
-     * for single chats: every message updates both participants' rows. Not for groups: a member who
-     * left keeps a row that later messages (still in the group's history) no longer update.
-     */
-    static boolean boundedByLatest(ConversationRef ref) {
-        return ref.chatType() == ChatType.CHAT;
+                !ref.latestBoundsVisibility() || latest == null ? Long.MAX_VALUE : latest + 1);
     }
 
     private long checkTime(long time) {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * statements with its own) carries many messages instead of one. When its own messages are
  * written it hands the lead to the oldest waiting send and returns; unloaded, a send simply
  * writes itself, on its own thread. A caller returns only after its own messages are committed.
- * When a shared transaction fails, its sends are written again one by one, so one send's failure
- * is never another's.
+ * When a shared transaction fails on data one send may have brought, its sends are written again
+ * one by one, so that send's failure is never another's; any other failure fails them all at once.
  */
 final class GroupCommit {
 

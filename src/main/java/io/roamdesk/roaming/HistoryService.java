@@ -60,7 +60,7 @@ public class HistoryService {
         RoamingRepository.Visibility visibility = repo.visibility(app.appId(), ref);
         long cleared = visibility.clearedBefore();
         if (!showDeleted && direction == Direction.UP && visibility.latestVisible() != null
-                && DeletionService.boundedByLatest(ref)) {
+                && ref.latestBoundsVisibility()) {
             // nothing newer than the latest visible message is visible: start there, not above a run
             // of messages the owner hid at the top of the conversation
             start = Math.min(start, visibility.latestVisible() + 1);

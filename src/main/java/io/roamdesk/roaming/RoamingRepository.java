@@ -55,15 +55,6 @@ class RoamingRepository {
         insert.onDuplicateKeyIgnore().execute();
     }
 
-    void insertMessage(long appId, StoredMessage m) {
-        db.insertInto(MESSAGE)
-                .set(new MessageRecord(appId, m.convKey(), m.msgId(), m.from(), m.to(),
-                        JooqEnums.messageChatType(m.chatType()), JooqEnums.bodyType(m.bodyType()),
-                        JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
-                        JooqEnums.messageOrigin(m.origin()), m.timestamp(), null))
-                .execute();
-    }
-
     /** Rows are always locked in primary-key order, so concurrent writers cannot deadlock on each other's rows. */
     static final java.util.Comparator<ConversationRef> LOCK_ORDER = java.util.Comparator.comparing(ConversationRef::owner)
             .thenComparing(r -> r.chatType().wire()).thenComparing(ConversationRef::convId);
@@ -199,16 +190,9 @@ class RoamingRepository {
 
     // ---- conversation index
 
-    /** The owner's clear-all watermark for one conversation (0 when never cleared or no row yet). */
-    long clearedBefore(long appId, ConversationRef ref) {
-        Long cleared = db.select(CONVERSATION.CLEARED_BEFORE_MSG_ID).from(CONVERSATION).where(ownerRow(appId, ref))
-                .fetchOne(CONVERSATION.CLEARED_BEFORE_MSG_ID);
-        return cleared == null ? 0L : cleared;
-    }
-
     /**
-     * The owner's clear-all watermark and newest visible message (null when none, or no row).
-     * Nothing newer than that message is visible to the owner: arrivals raise it, deletions lower it.
+     * The owner's clear-all watermark (0 when never cleared or no row yet) and newest visible message
+     * (null when none, or no row); see {@link ConversationRef#latestBoundsVisibility()}.
      */
     record Visibility(long clearedBefore, @Nullable Long latestVisible) {
     }

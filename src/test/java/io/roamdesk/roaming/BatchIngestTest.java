@@ -82,29 +82,18 @@ class BatchIngestTest {
     @Test
     void concurrentBatchesToTheSameUsersAllLand() throws Exception {
         App app = testApps.createRoaming();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        List<java.util.concurrent.Future<List<Long>>> futures = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int seed = t;
-            futures.add(pool.submit(() -> {
-                Random rnd = new Random(seed);
-                List<Long> ids = new ArrayList<>();
-                for (int b = 0; b < 10; b++) {
-                    List<SendRequest> batch = new ArrayList<>();
-                    for (int i = 0; i < 50; i++) {
-                        int a = rnd.nextInt(30);
-                        batch.add(rnd.nextBoolean() ? text("p" + a, ChatType.CHAT, "hub", "x") : text("hub", ChatType.CHAT, "p" + a, "y"));
-                    }
-                    ids.addAll(ingest.sendBatch(app, batch));
+        List<Long> all = inParallel(4, rnd -> {
+            List<Long> ids = new ArrayList<>();
+            for (int b = 0; b < 10; b++) {
+                List<SendRequest> batch = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    int a = rnd.nextInt(30);
+                    batch.add(rnd.nextBoolean() ? text("p" + a, ChatType.CHAT, "hub", "x") : text("hub", ChatType.CHAT, "p" + a, "y"));
                 }
-                return ids;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (var f : futures) {
-            all.addAll(f.get());
-        }
-        pool.shutdown();
+                ids.addAll(ingest.sendBatch(app, batch));
+            }
+            return ids;
+        });
         assertThat(all).hasSize(2000).doesNotHaveDuplicates();
         for (ConversationView c : conversations.page(app, "hub", 1, 50)) {
             List<MessageView> newest = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 1)).messages();
@@ -115,26 +104,15 @@ class BatchIngestTest {
     @Test
     void concurrentSingleSendsAllLandEachWithItsOwnId() throws Exception {
         App app = testApps.createRoaming();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        List<java.util.concurrent.Future<List<Long>>> futures = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            int seed = t;
-            futures.add(pool.submit(() -> {
-                Random rnd = new Random(seed);
-                List<Long> ids = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
-                    String peer = "s" + rnd.nextInt(40);
-                    SendRequest send = rnd.nextBoolean() ? text(peer, ChatType.CHAT, "hub", "in") : text("hub", ChatType.CHAT, peer, "out");
-                    ids.add(ingest.send(app, send).values().iterator().next());
-                }
-                return ids;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (var f : futures) {
-            all.addAll(f.get());
-        }
-        pool.shutdown();
+        List<Long> all = inParallel(16, rnd -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String peer = "s" + rnd.nextInt(40);
+                SendRequest send = rnd.nextBoolean() ? text(peer, ChatType.CHAT, "hub", "in") : text("hub", ChatType.CHAT, peer, "out");
+                ids.add(ingest.send(app, send).values().iterator().next());
+            }
+            return ids;
+        });
         assertThat(all).hasSize(640).doesNotHaveDuplicates();
         List<Long> stored = new ArrayList<>();
         for (ConversationView c : conversations.page(app, "hub", 1, 50)) {
@@ -143,5 +121,25 @@ class BatchIngestTest {
             page.forEach(m -> stored.add(m.msgId()));
         }
         assertThat(stored).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    /** Runs the sender on that many threads at once (thread t with a Random seeded t); all ids sent. */
+    private static List<Long> inParallel(int threads, java.util.function.Function<Random, List<Long>> sender)
+            throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<Long>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random rnd = new Random(t);
+                futures.add(pool.submit(() -> sender.apply(rnd)));
+            }
+            List<Long> all = new ArrayList<>();
+            for (var f : futures) {
+                all.addAll(f.get());
+            }
+            return all;
+        } finally {
+            pool.shutdown();
+        }
     }
 }

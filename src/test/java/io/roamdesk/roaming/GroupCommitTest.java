@@ -88,33 +88,18 @@ class GroupCommitTest {
 
     @Test
     void whenASharedWriteFailsOnlyTheSendThatCausedItFails() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
-        List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit commits = new GroupCommit((app, messages) -> {
-            attempts.add(messages.size());
-            if (firstWriting.getCount() > 0) { // hold the first write until the others have queued behind it
-                firstWriting.countDown();
-                await(othersQueued);
-            }
+        HeldFirstWrite held = new HeldFirstWrite();
+        GroupCommit commits = new GroupCommit(held.then((app, messages) -> {
             if (messages.stream().anyMatch(m -> m.from().equals("mallory"))) {
                 throw new IllegalStateException("refused by the database");
             }
             return slowWriter(messages, 0);
-        }, 500, e -> true);
-        Future<List<Long>> first = pool.submit(() -> commits.submit(app(1), List.of(message("alice"))));
-        firstWriting.await();
-        List<Future<List<Long>>> queued = new ArrayList<>();
-        for (String from : List.of("bob", "mallory", "carol")) {
-            queued.add(pool.submit(() -> commits.submit(app(1), List.of(message(from)))));
-        }
-        Thread.sleep(200); // the three are queued (or waiting to be): let the first write finish
-        othersQueued.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).hasSize(1);
+        }), 500, e -> true);
+        List<Future<List<Long>>> queued = held.queueBehindTheFirst(commits, "bob", "mallory", "carol");
         assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).hasSize(1);
         assertThat(queued.get(2).get(5, TimeUnit.SECONDS)).hasSize(1);
         assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).hasRootCauseMessage("refused by the database");
-        assertThat(attempts).as("the three shared a write that failed, then were written one by one")
+        assertThat(held.attempts).as("the three shared a write that failed, then were written one by one")
                 .containsExactly(1, 3, 1, 1, 1);
     }
 
@@ -137,37 +122,72 @@ class GroupCommitTest {
     }
 
     @Test
-    void aFailureThatIsNoOnesFaultFailsTheWholeBatchAtOnceAndTheLaneGoesOn() throws Exception {
-        CountDownLatch firstWriting = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
-        List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+    void aFailureThatIsNoOnesFaultFailsTheWholeBatchAtOnce() throws Exception {
+        HeldFirstWrite held = new HeldFirstWrite();
         AtomicInteger failuresLeft = new AtomicInteger(1);
-        GroupCommit commits = new GroupCommit((app, messages) -> {
-            attempts.add(messages.size());
-            if (firstWriting.getCount() > 0) {
-                firstWriting.countDown();
-                await(othersQueued);
-                return slowWriter(messages, 0);
+        GroupCommit commits = new GroupCommit(held.then((app, messages) -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("the database is gone");
             }
+            return slowWriter(messages, 0);
+        }), 500, e -> false);
+        for (var f : held.queueBehindTheFirst(commits, "bob", "carol", "dave")) {
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("the database is gone");
+        }
+        assertThat(held.attempts).as("one shared attempt, no retries one by one").containsExactly(1, 3);
+    }
+
+    @Test
+    void anErrorInASharedWriteFailsItsSendsAndTheLaneGoesOn() throws Exception {
+        HeldFirstWrite held = new HeldFirstWrite();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        GroupCommit commits = new GroupCommit(held.then((app, messages) -> {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new StackOverflowError("the database is gone");
             }
             return slowWriter(messages, 0);
-        }, 500, e -> false);
-        Future<List<Long>> first = pool.submit(() -> commits.submit(app(1), List.of(message("alice"))));
-        firstWriting.await();
-        List<Future<List<Long>>> queued = new ArrayList<>();
-        for (String from : List.of("bob", "carol", "dave")) {
-            queued.add(pool.submit(() -> commits.submit(app(1), List.of(message(from)))));
-        }
-        Thread.sleep(200);
-        othersQueued.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).hasSize(1);
-        for (var f : queued) {
+        }), 500, e -> false);
+        for (var f : held.queueBehindTheFirst(commits, "bob", "carol", "dave")) {
             assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("the database is gone");
         }
-        assertThat(attempts).as("one shared attempt, no retries one by one").containsExactly(1, 3);
+        assertThat(held.attempts).as("one shared attempt, no retries one by one").containsExactly(1, 3);
         assertThat(commits.submit(app(1), List.of(message("erin")))).hasSize(1);
+    }
+
+    /**
+     * Holds the first write (alice's) until other sends have queued behind it, so that those share
+     * the next write; counts the size of every write attempted.
+     */
+    private final class HeldFirstWrite {
+        final List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+        private final CountDownLatch firstWriting = new CountDownLatch(1);
+        private final CountDownLatch othersQueued = new CountDownLatch(1);
+
+        GroupCommit.Writer then(GroupCommit.Writer writer) {
+            return (app, messages) -> {
+                attempts.add(messages.size());
+                if (firstWriting.getCount() > 0) {
+                    firstWriting.countDown();
+                    await(othersQueued);
+                    return slowWriter(messages, 0);
+                }
+                return writer.write(app, messages);
+            };
+        }
+
+        /** Sends alice's message, queues one send per sender behind it, and answers their futures. */
+        List<Future<List<Long>>> queueBehindTheFirst(GroupCommit commits, String... senders) throws Exception {
+            Future<List<Long>> first = pool.submit(() -> commits.submit(app(1), List.of(message("alice"))));
+            firstWriting.await();
+            List<Future<List<Long>>> queued = new ArrayList<>();
+            for (String from : senders) {
+                queued.add(pool.submit(() -> commits.submit(app(1), List.of(message(from)))));
+            }
+            Thread.sleep(200); // they are queued (or about to be): let the first write finish
+            othersQueued.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS)).hasSize(1);
+            return queued;
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -40,6 +40,15 @@ class RoamingServiceTest {
         return conversations.page(app, owner, 1, 50).stream().map(ConversationView::convId).toList();
     }
 
+    /** Messages m{from}… m{to - 1}, alice and bob taking turns (alice on even numbers); their ids. */
+    private List<Long> aliceAndBobTalk(App app, int from, int to) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            ids.add(chats.text(app, i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice", "m" + i));
+        }
+        return ids;
+    }
+
     private List<Long> allVisible(App app, String owner, ChatType type, String conv) {
         return HistoryWalk.ids(history, app, HistoryRequest.newest(owner, type, conv, 50));
     }
@@ -107,10 +116,7 @@ class RoamingServiceTest {
     @Test
     void historyPagesInBothDirectionsWithoutGapsOrRepeats() {
         App app = testApps.createRoaming();
-        List<Long> sent = new ArrayList<>();
-        for (int i = 0; i < 23; i++) {
-            sent.add(chats.text(app, i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice", "m" + i));
-        }
+        List<Long> sent = aliceAndBobTalk(app, 0, 23);
         assertThat(allVisible(app, "alice", ChatType.CHAT, "bob")).isEqualTo(reversed(sent));
         List<Long> down = HistoryWalk.ids(history, app,
                 new HistoryRequest("alice", ChatType.CHAT, "bob", null, null, Direction.DOWN, 10, HistoryFilter.none()));
@@ -191,13 +197,9 @@ class RoamingServiceTest {
     @Test
     void hidingTheNewestMessagesFiftyAtATimeKeepsListAndFirstPageOnTheNewestStillVisible() {
         App app = testApps.createRoaming();
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 130; i++) {
-            ids.add(chats.text(app, i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice", "m" + i));
-            if (i == 10) {
-                sleepPastMillisecond(); // the time cut below falls between the 11th and 12th message
-            }
-        }
+        List<Long> ids = aliceAndBobTalk(app, 0, 11);
+        sleepPastMillisecond(); // the time cut below falls between the 11th and 12th message
+        ids.addAll(aliceAndBobTalk(app, 11, 130));
         ConversationRef aliceView = ConversationRef.of("alice", ChatType.CHAT, "bob");
         assertThat(deletions.deleteByIds(app, aliceView, ids.subList(80, 130))).isEqualTo(50);
         assertThat(deletions.deleteByIds(app, aliceView, ids.subList(30, 80))).isEqualTo(50);
