@@ -1,5 +1,6 @@
 package io.roamdesk.api;
 
+import io.roamdesk.core.DatabaseOutage;
 import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +53,13 @@ class ApiExceptionHandler {
         return body(400, "illegal_argument", "IllegalArgumentException", what, request);
     }
 
+    /** The security firewall checks parameter names lazily, when the body is read as a form. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ApiError> rejected(Exception e, HttpServletRequest request) {
+        return body(400, "illegal_argument", "IllegalArgumentException",
+                "the request's parameters or characters are not allowed", request);
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return body(405, "method_not_allowed", "MethodNotAllowedException",
@@ -71,6 +79,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.is(e)) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            return body(503, "service_unavailable", "ServiceUnavailableException",
+                    "the service is temporarily unavailable; nothing was changed, try again shortly", request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return body(500, "internal_error", "InternalServerError", "internal error; it has been logged", request);
     }

@@ -46,15 +46,17 @@ class RoamingDeleteController {
 
     @DeleteMapping(BASE + "/chat/user/{userId}/time")
     Map<String, Object> chatByTime(ApiCaller caller, @PathVariable("userId") String owner,
-            @RequestParam("userId") String peer, @RequestParam long delTime) {
-        audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), delTime, null);
+            @RequestParam("userId") String peer, @RequestParam String delTime) {
+        audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), time(delTime),
+                null);
         return envelope.ok();
     }
 
     @DeleteMapping(BASE + "/group/user/{userId}/time")
     Map<String, Object> groupByTime(ApiCaller caller, @PathVariable("userId") String owner,
-            @RequestParam String groupId, @RequestParam long delTime) {
-        audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId), delTime, null);
+            @RequestParam String groupId, @RequestParam String delTime) {
+        audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId),
+                time(delTime), null);
         return envelope.ok();
     }
 
@@ -62,6 +64,14 @@ class RoamingDeleteController {
     Map<String, Object> all(ApiCaller caller, @PathVariable("userId") String owner) {
         audited.clearAll(caller.actor(), caller.app(), owner, null);
         return envelope.ok();
+    }
+
+    /** Milliseconds as a plain decimal (Spring alone would also take "0x10" or "#10"). */
+    private static long time(String delTime) {
+        if (!delTime.matches("-?[0-9]{1,18}")) {
+            throw RoamdeskException.badRequest("delTime must be a time in milliseconds since 1970");
+        }
+        return Long.parseLong(delTime);
     }
 
     private static List<Long> ids(String csv) {

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,20 +25,30 @@ public class ApiCredentials {
 
     public static final long DEFAULT_TTL_SECONDS = 7 * 24 * 3600L;
     public static final long MAX_TTL_SECONDS = 365 * 24 * 3600L;
+    /** The documented demo client (README): it works in demo runs only, whatever the database holds. */
+    public static final String DEMO_CLIENT_ID = "roamdesk-demo";
 
     private final DSLContext db;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final boolean demoRun;
     private final SecureRandom random = new SecureRandom();
     /** Valid tokens seen lately (hash → client, expiry); revoking evicts here, other instances follow within the TTL. */
     private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Map.Entry<String, Long>> valid =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5))
                     .maximumSize(100_000).build();
 
-    ApiCredentials(DSLContext db, PasswordEncoder encoder, Clock clock) {
+    ApiCredentials(DSLContext db, PasswordEncoder encoder, Clock clock,
+            @Value("${roamdesk.demo.enabled:false}") boolean demoRun) {
         this.db = db;
         this.encoder = encoder;
         this.clock = clock;
+        this.demoRun = demoRun;
+    }
+
+    /** Outside demo runs the demo client is refused, even on a database that once held the demo data. */
+    private boolean refused(String clientId) {
+        return !demoRun && DEMO_CLIENT_ID.equals(clientId);
     }
 
     /** A freshly issued token: the only time its clear text exists. */
@@ -65,7 +76,7 @@ public class ApiCredentials {
         var client = db.selectFrom(API_CLIENT)
                 .where(API_CLIENT.APP_ID.eq(app.appId())).and(API_CLIENT.CLIENT_ID.eq(clientId))
                 .fetchOne();
-        if (client == null || client.getRevoked() || !encoder.matches(secret, client.getSecretHash())) {
+        if (client == null || client.getRevoked() || refused(clientId) || !encoder.matches(secret, client.getSecretHash())) {
             throw new RoamdeskException(ErrorKind.BAD_REQUEST, "invalid_grant", "client_id or client_secret is wrong");
         }
         byte[] raw = new byte[32];
@@ -98,6 +109,7 @@ public class ApiCredentials {
                 .and(API_TOKEN.TOKEN_HASH.eq(hash))
                 .and(API_TOKEN.EXPIRES_AT.gt(now))
                 .fetchOptional();
+        found = found.filter(r -> !refused(r.value1()));
         found.ifPresent(r -> valid.put(key, java.util.Map.entry(r.value1(), r.value2())));
         return found.map(r -> r.value1());
     }

@@ -17,21 +17,27 @@ public class AppService {
     public static final int MAX_REASON = 500;
 
     /**
-     * Every API call resolves its app: a second-long cache saves that round trip. A change made
-     * here evicts it at once; other instances see it within {@link #CACHE_TTL}.
+     * Every API call resolves its app: a cache saves that round trip. A change made here evicts it
+     * at once; other instances see it within about {@link #CACHE_REFRESH}: an entry older than that
+     * is still answered while one background reload fetches it again, so no request ever waits on
+     * another's reload, and while the database is away the last known app is used (its own
+     * statements then fail fast) for up to {@link #CACHE_TTL}.
      */
-    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(1);
+    static final java.time.Duration CACHE_REFRESH = java.time.Duration.ofSeconds(1);
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofMinutes(5);
 
     private final AppRepository apps;
     private final IdGenerator ids;
     private final Clock clock;
-    private final com.github.benmanes.caffeine.cache.Cache<AppKey, Optional<App>> byKey =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
+    private final com.github.benmanes.caffeine.cache.LoadingCache<AppKey, Optional<App>> byKey;
 
     AppService(AppRepository apps, IdGenerator ids, Clock clock) {
         this.apps = apps;
         this.ids = ids;
         this.clock = clock;
+        this.byKey = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .refreshAfterWrite(CACHE_REFRESH).expireAfterWrite(CACHE_TTL).maximumSize(10_000)
+                .build(apps::find);
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +47,13 @@ public class AppService {
 
     // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public Optional<App> find(AppKey key) {
-        return byKey.get(key, apps::find);
+        return byKey.get(key);
+    }
+
+    /** An app by its internal id (background work that stored only the id). */
+    @Transactional(readOnly = true)
+    public Optional<App> byId(long appId) {
+        return apps.find(appId);
     }
 
     /** The app, or a 404 {@code organization_application_not_found}. */

@@ -2,7 +2,10 @@ package io.roamdesk.audit;
 
 import org.jspecify.annotations.Nullable;
 
-/** One recorded event of the audit trail, with the hashes that chain it to the one before. */
+/**
+ * One recorded event of the audit trail. It is the {@code chainSeq}-th event of its app's chain
+ * ({@code chainId}, 0 for events of no app) and carries the hashes that link it to the one before.
+ */
 public record AuditEvent(
         long eventId,
         long occurredAt,
@@ -16,5 +19,12 @@ public record AuditEvent(
         String outcome,
         @Nullable String reason,
         String prevHash,
-        String rowHash) {
+        String rowHash,
+        long chainId,
+        long chainSeq) {
+
+    /** The chain an event of this app belongs to. */
+    static long chainOf(@Nullable Long appId) {
+        return appId == null ? 0 : appId;
+    }
 }

@@ -11,6 +11,6 @@ final class AuditEvents {
     static AuditEvent of(AuditEventRecord r) {
         return new AuditEvent(r.getEventId(), r.getOccurredAt(), r.getActor(), r.getActorRole(), r.getAction(),
                 r.getAppId(), r.getTargetUser(), r.getTarget(), r.getParams() == null ? "{}" : r.getParams().data(),
-                r.getOutcome(), r.getReason(), r.getPrevHash(), r.getRowHash());
+                r.getOutcome(), r.getReason(), r.getPrevHash(), r.getRowHash(), r.getChainId(), r.getChainSeq());
     }
 }

@@ -1,39 +1,48 @@
 package io.roamdesk.audit;
 
-import static io.roamdesk.jooq.Tables.AUDIT_EVENT;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.roamdesk.core.IdGenerator;
 import io.roamdesk.core.Sha256;
+import io.roamdesk.jooq.tables.records.AuditChainRecord;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jooq.DSLContext;
-import org.jooq.JSON;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The tamper-evident audit trail. Events are numbered without gaps and each carries the SHA-256 of
- * its own content and of the previous event's hash, so an edited, deleted or reordered row breaks
- * the chain at that row. Events are written in the caller's transaction: an action that rolls back
- * leaves no "success" behind.
+ * The tamper-evident audit trail: one hash chain per app (chain 0 for events of no app). Within a
+ * chain events are numbered without gaps and each carries the SHA-256 of its own content and of the
+ * previous event's hash, so an edited, deleted or reordered row breaks the chain at that row, and
+ * the chain's head row (number and hash of its newest event) exposes a removed newest event.
+ * Events are written in the caller's transaction: an action that rolls back leaves no "success"
+ * behind. Writers of one app append one after another (the head row is locked); apps never wait
+ * on each other.
  */
 @Service
 public class AuditTrail {
 
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = AuditRepository.GENESIS;
 
-    private final DSLContext db;
+    private final AuditRepository repo;
+    private final IdGenerator ids;
     private final Clock clock;
+    private final TransactionTemplate separately;
     private final ObjectMapper json;
 
-    AuditTrail(DSLContext db, Clock clock) {
-        this.db = db;
+    AuditTrail(AuditRepository repo, IdGenerator ids, Clock clock, PlatformTransactionManager transactions) {
+        this.repo = repo;
+        this.ids = ids;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -41,31 +50,18 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, @Nullable Long appId, @Nullable String targetUser,
             @Nullable String target, Map<String, ?> params, String outcome, @Nullable String reason) {
-        // the newest row is locked so concurrent writers append one after another
-        var last = db.select(AUDIT_EVENT.EVENT_ID, AUDIT_EVENT.ROW_HASH).from(AUDIT_EVENT)
-                .orderBy(AUDIT_EVENT.EVENT_ID.desc()).limit(1).forUpdate().fetchOne();
-        long id = last == null ? 1 : last.value1() + 1;
-        String prev = last == null ? GENESIS : last.value2();
-        String paramsJson = canonical(params);
-        long now = clock.millis();
+        long chain = AuditEvent.chainOf(appId);
+        if (repo.head(chain).isEmpty()) {
+            // a chain's first event: its head row is created on its own first (a locking read of a
+            // missing row would gap-lock the very place that insert needs), then locked like any other
+            separately.executeWithoutResult(s -> repo.createHead(chain));
+        }
+        AuditChainRecord head = repo.lockHead(chain).orElseThrow();
         // refused input can be anything: keep the record within its columns rather than lose it
-        AuditEvent e = new AuditEvent(id, now, clip(actor.name(), 64), clip(actor.role(), 20), action, appId,
-                clip(targetUser, 64), clip(target, 200), paramsJson, outcome, clip(reason, 500), prev, "");
-        db.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.EVENT_ID, id)
-                .set(AUDIT_EVENT.OCCURRED_AT, now)
-                .set(AUDIT_EVENT.ACTOR, e.actor())
-                .set(AUDIT_EVENT.ACTOR_ROLE, e.actorRole())
-                .set(AUDIT_EVENT.ACTION, action)
-                .set(AUDIT_EVENT.APP_ID, appId)
-                .set(AUDIT_EVENT.TARGET_USER, e.targetUser())
-                .set(AUDIT_EVENT.TARGET, e.target())
-                .set(AUDIT_EVENT.PARAMS, JSON.json(paramsJson))
-                .set(AUDIT_EVENT.OUTCOME, outcome)
-                .set(AUDIT_EVENT.REASON, e.reason())
-                .set(AUDIT_EVENT.PREV_HASH, prev)
-                .set(AUDIT_EVENT.ROW_HASH, hash(e))
-                .execute();
+        AuditEvent e = new AuditEvent(ids.nextId(), clock.millis(), clip(actor.name(), 64), clip(actor.role(), 20),
+                action, appId, clip(targetUser, 64), clip(target, 200), canonical(params), outcome, clip(reason, 500),
+                head.getLastHash(), "", chain, head.getLastSeq() + 1);
+        repo.append(withHash(e));
     }
 
     /** Records a failed action in its own transaction, since the action's own transaction rolled back. */
@@ -84,34 +80,77 @@ public class AuditTrail {
         record(actor, action, appId, targetUser, target, params, outcome, reason);
     }
 
-    /** Walks the whole chain in id order and names the first row that does not fit. */
+    /** Walks every chain in order and names the first row that does not fit. */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        String prev = GENESIS;
-        long expectedId = 1;
         long checked = 0;
-        for (var r : db.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.EVENT_ID).fetchSize(1000).fetchLazy()) {
-            AuditEvent e = AuditEvents.of(r);
-            if (e.eventId() != expectedId) {
-                return new ChainVerification(false, checked, e.eventId(),
-                        "expected event " + expectedId + " but found " + e.eventId() + ": rows are missing");
+        for (AuditChainRecord head : repo.heads()) {
+            ChainVerification v = verify(head);
+            checked += v.checked();
+            if (!v.intact()) {
+                return new ChainVerification(false, checked, v.firstBrokenEventId(), v.problem());
             }
-            if (!e.prevHash().equals(prev)) {
-                return new ChainVerification(false, checked, e.eventId(),
-                        "does not link to the event before it: rows were removed or reordered");
-            }
-            if (!hash(e).equals(e.rowHash())) {
-                return new ChainVerification(false, checked, e.eventId(), "its content was changed after it was written");
-            }
-            prev = e.rowHash();
-            expectedId++;
-            checked++;
         }
         return new ChainVerification(true, checked, null, null);
     }
 
+    /** Walks one app's chain (null: the chain of events of no app). */
+    @Transactional(readOnly = true)
+    public ChainVerification verify(@Nullable Long appId) {
+        return repo.head(AuditEvent.chainOf(appId)).map(this::verify)
+                .orElseGet(() -> new ChainVerification(true, 0, null, null));
+    }
+
+    private ChainVerification verify(AuditChainRecord head) {
+        var walk = new ChainWalk();
+        repo.walk(head.getChainId(), walk::accept);
+        if (walk.broken != null) {
+            return walk.broken;
+        }
+        if (walk.seq != head.getLastSeq() || !walk.prev.equals(head.getLastHash())) {
+            return new ChainVerification(false, walk.seq, head.getLastEventId(),
+                    "the chain's newest events are missing: it ends at number " + walk.seq + " of " + head.getLastSeq());
+        }
+        return new ChainVerification(true, walk.seq, null, null);
+    }
+
+    /** State of a walk along one chain: the number and hash expected next, or where it broke. */
+    private static final class ChainWalk {
+        String prev = GENESIS;
+        long seq;
+        @Nullable ChainVerification broken;
+
+        boolean accept(AuditEvent e) {
+            if (e.chainSeq() != seq + 1) {
+                broken = new ChainVerification(false, seq, e.eventId(),
+                        "expected number " + (seq + 1) + " but found " + e.chainSeq() + ": rows are missing");
+            } else if (!e.prevHash().equals(prev)) {
+                broken = new ChainVerification(false, seq, e.eventId(),
+                        "does not link to the event before it: rows were removed or reordered");
+            } else if (!hash(e).equals(e.rowHash())) {
+                broken = new ChainVerification(false, seq, e.eventId(), "its content was changed after it was written");
+            } else {
+                prev = e.rowHash();
+                seq++;
+            }
+            return broken == null;
+        }
+    }
+
+    private static AuditEvent withHash(AuditEvent e) {
+        return new AuditEvent(e.eventId(), e.occurredAt(), e.actor(), e.actorRole(), e.action(), e.appId(),
+                e.targetUser(), e.target(), e.params(), e.outcome(), e.reason(), e.prevHash(), hash(e), e.chainId(),
+                e.chainSeq());
+    }
+
+    /**
+     * The row's hash: its number in its chain and its id, its content and the previous hash. Events
+     * written before chains were per app were hashed with one number, their id, which is also their
+     * number in chain 0; ids given since are snowflakes and never equal a chain number.
+     */
     static String hash(AuditEvent e) {
-        String content = String.join("\u001f", e.prevHash(), Long.toString(e.eventId()), Long.toString(e.occurredAt()),
+        String number = e.eventId() == e.chainSeq() ? Long.toString(e.chainSeq()) : e.chainSeq() + "/" + e.eventId();
+        String content = String.join("\u001f", e.prevHash(), number, Long.toString(e.occurredAt()),
                 e.actor(), e.actorRole(), e.action(), String.valueOf(e.appId()), String.valueOf(e.targetUser()),
                 String.valueOf(e.target()), e.params(), e.outcome(), String.valueOf(e.reason()));
         return Sha256.hex(content);

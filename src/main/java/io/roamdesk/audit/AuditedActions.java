@@ -5,6 +5,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
 import io.roamdesk.app.Setting;
 import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.core.TransientRetry;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.DeletionService;
 import java.util.List;
@@ -27,10 +28,12 @@ public class AuditedActions {
     private final DeletionService deletions;
     private final AppService apps;
     private final ApiCredentials credentials;
+    private final DeletionJobs jobs;
     private final TransactionTemplate tx;
 
     AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, ApiCredentials credentials,
-            PlatformTransactionManager transactions) {
+            DeletionJobs jobs, PlatformTransactionManager transactions) {
+        this.jobs = jobs;
         this.trail = trail;
         this.deletions = deletions;
         this.apps = apps;
@@ -69,22 +72,23 @@ public class AuditedActions {
     }
 
     /**
-     * Deletes a conversation; with messages this runs in many short transactions, so the event is
-     * written once the work is done (or failed), carrying how many messages went.
+     * Deletes a conversation. With its messages for everyone this is a durable job (see
+     * {@link DeletionJobs}) audited as started and, with the total, as completed.
      */
-    public int deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages,
+    public long deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages,
             @Nullable String reason, LongConsumer progress) {
-        String action = withMessages ? "DELETE_CONVERSATION_FOR_ALL" : "DELETE_CONVERSATION";
-        int deleted;
+        if (!withMessages) {
+            return audited(actor, "DELETE_CONVERSATION", app.appId(), ref.owner(), target(ref), Map.of(), reason,
+                    () -> deletions.deleteConversation(app, ref, false, progress));
+        }
         try {
-            deleted = deletions.deleteConversation(app, ref, withMessages, progress);
-        } catch (RuntimeException e) {
-            trail.recordFailure(actor, action, app.appId(), ref.owner(), target(ref), Map.of(), describe(e), reason);
+            return jobs.deleteForAll(actor, app, ref, reason, progress);
+        } catch (RoamdeskException e) {
+            // refused before it started (roaming off, bad input): nothing was deleted
+            trail.recordFailure(actor, DeletionJobs.ACTION, app.appId(), ref.owner(), target(ref), Map.of(), describe(e),
+                    reason);
             throw e;
         }
-        tx.executeWithoutResult(s -> trail.record(actor, action, app.appId(), ref.owner(), target(ref),
-                Map.of("messages", deleted), "SUCCESS", reason));
-        return deleted;
     }
 
     /** Records a preview (what someone looked at before deciding), then answers it. */
@@ -111,18 +115,18 @@ public class AuditedActions {
     private <T> T audited(Actor actor, String action, @Nullable Long appId, @Nullable String user, @Nullable String target,
             Map<String, ?> params, @Nullable String reason, Supplier<T> work) {
         try {
-            return tx.execute(s -> {
+            return TransientRetry.run(() -> tx.execute(s -> {
                 T result = work.get();
                 trail.record(actor, action, appId, user, target, params, "SUCCESS", reason);
                 return result;
-            });
+            }));
         } catch (RuntimeException e) {
             trail.recordFailure(actor, action, appId, user, target, params, describe(e), reason);
             throw e;
         }
     }
 
-    private static String target(ConversationRef ref) {
+    static String target(ConversationRef ref) {
         return ref.chatType().wire() + ":" + ref.convId();
     }
 

@@ -1,6 +1,7 @@
 package io.roamdesk.core;
 
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,13 @@ class CoreConfig {
     @Bean
     DefaultConfigurationCustomizer jooqWithoutWarningFetch() {
         return configuration -> configuration.set(configuration.settings().withFetchWarnings(false));
+    }
+
+    /** Spring Boot adds every listener provider bean to jOOQ's configuration. */
+    @Bean
+    org.jooq.ExecuteListenerProvider jooqStatementTimeout(
+            @Value("${roamdesk.database.statement-timeout:5s}") java.time.Duration timeout) {
+        return new org.jooq.impl.DefaultExecuteListenerProvider(new StatementTimeout(timeout));
     }
 
     /** Delegating encoder ({bcrypt} by default) for console passwords and API client secrets. */

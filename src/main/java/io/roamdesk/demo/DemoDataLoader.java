@@ -28,7 +28,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     static final AppKey ROAMING_APP = new AppKey("demo", "roaming");
     static final AppKey PLAIN_APP = new AppKey("demo", "plain");
-    static final String CLIENT_ID = "roamdesk-demo";
+    static final String CLIENT_ID = ApiCredentials.DEMO_CLIENT_ID;
     static final String CLIENT_SECRET = "roamdesk-demo-secret";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);

@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -109,8 +111,12 @@ public class DeletionService {
     @Transactional(readOnly = true)
     public Preview previewBefore(App app, ConversationRef ref, long time) {
         Switches.requireOneWayDelete(app);
+        long cut = checkTime(time);
+        if (cut < Snowflake.EPOCH_MS) {
+            return new Preview(0, List.of(ref.owner()), false);
+        }
         long cleared = repo.visibility(app.appId(), ref).clearedBefore();
-        int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, Snowflake.lastIdAt(checkTime(time)));
+        int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, Snowflake.lastIdAt(cut));
         return new Preview(n, List.of(ref.owner()), false);
     }
 
@@ -118,7 +124,11 @@ public class DeletionService {
     @Transactional
     public void deleteBefore(App app, ConversationRef ref, long time) {
         Switches.requireOneWayDelete(app);
-        long watermark = Snowflake.lastIdAt(checkTime(time));
+        long cut = checkTime(time);
+        if (cut < Snowflake.EPOCH_MS) {
+            return;
+        }
+        long watermark = Snowflake.lastIdAt(cut);
         var row = repo.lockConversation(app.appId(), ref);
         if (row.isEmpty()) {
             return;
@@ -129,11 +139,20 @@ public class DeletionService {
                 !ref.latestBoundsVisibility() || latest == null ? Long.MAX_VALUE : latest + 1);
     }
 
+    /**
+     * The cut-off a delete-by-time may use: never later than now, or it would hide messages that
+     * arrive after the delete. A time a little ahead (a device clock running fast) means "now"; a
+     * time further ahead is refused; a time before any message (before 2020) hides nothing.
+     */
     private long checkTime(long time) {
-        if (time < Snowflake.EPOCH_MS || time > clock.millis() + 86_400_000L) {
-            throw RoamdeskException.badRequest("delTime must be a time in milliseconds, not in the future");
+        long now = clock.millis();
+        if (time < 0) {
+            throw RoamdeskException.badRequest("delTime must be a time in milliseconds since 1970");
         }
-        return time;
+        if (time > now + Limits.DEL_TIME_CLOCK_SKEW_MS) {
+            throw RoamdeskException.badRequest("delTime " + time + " is in the future (server time " + now + ")");
+        }
+        return Math.min(time, now);
     }
 
     // ---- clear all of one user
@@ -176,33 +195,66 @@ public class DeletionService {
     /**
      * Removes the conversation from the owner's list. With {@code withMessages} every message up to
      * now is deleted for all participants, in batches (each its own short transaction, so other
-     * requests are never blocked for long); {@code progress} hears the running count.
+     * requests are never blocked for long); {@code progress} hears the running count. Not durable:
+     * audited callers run a delete-for-all as a resumable job made of the steps below.
      */
     public int deleteConversation(App app, ConversationRef ref, boolean withMessages, LongConsumer progress) {
         Switches.requireRoaming(app);
-        int deleted = 0;
-        if (withMessages) {
-            long boundary = Snowflake.lastIdAt(clock.millis());
-            long now = clock.millis();
-            long after = -1;
-            // walk the id range in batches; each batch is one short transaction
-            for (var end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, DELETE_BATCH);
-                    end.isPresent();
-                    end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, DELETE_BATCH)) {
-                long from = after;
-                long upTo = end.get();
-                deleted += tx.execute(s -> repo.markDeletedForAll(app.appId(), ref.convKey(), from, upTo, now));
-                after = upTo;
-                progress.accept(deleted);
-            }
-            List<ConversationRef> rows = participants(app, ref).stream()
-                    .map(u -> ref.chatType() == ChatType.GROUPCHAT || u.equals(ref.owner()) ? new ConversationRef(u,
-                            ref.chatType(), ref.convId()) : new ConversationRef(u, ChatType.CHAT, ref.owner()))
-                    .toList();
-            tx.executeWithoutResult(s -> repo.forgetLatestUpTo(app.appId(), ref.chatType(), rows, boundary));
+        if (!withMessages) {
+            tx.executeWithoutResult(s -> repo.setHidden(app.appId(), ref, true));
+            return 0;
         }
-        tx.executeWithoutResult(s -> repo.setHidden(app.appId(), ref, true));
+        long boundary = forAllBoundary(app);
+        int deleted = 0;
+        long after = -1;
+        for (var batch = tx.execute(s -> deleteForAllBatch(app, ref, -1, boundary, DELETE_BATCH)); batch.isPresent();
+                batch = nextBatch(app, ref, after, boundary)) {
+            deleted += batch.get().deleted();
+            after = batch.get().upTo();
+            progress.accept(deleted);
+        }
+        tx.executeWithoutResult(s -> finishForAll(app, ref, boundary));
         return deleted;
+    }
+
+    private Optional<ForAllBatch> nextBatch(App app, ConversationRef ref, long after, long boundary) {
+        return tx.execute(s -> deleteForAllBatch(app, ref, after, boundary, DELETE_BATCH));
+    }
+
+    /** One batch of a delete-for-all: the last message id it covered and how many it newly deleted. */
+    public record ForAllBatch(long upTo, int deleted) {
+    }
+
+    /** Checks that a delete-for-all may start now; answers the newest message id it covers. */
+    public long forAllBoundary(App app) {
+        Switches.requireRoaming(app);
+        return Snowflake.lastIdAt(clock.millis());
+    }
+
+    /**
+     * In the caller's transaction: deletes for everyone the next (at most {@code batch}) messages of
+     * the conversation after id {@code after} up to {@code boundary}; empty when none are left.
+     * Repeating a batch changes nothing (already deleted messages are not counted again).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<ForAllBatch> deleteForAllBatch(App app, ConversationRef ref, long after, long boundary, int batch) {
+        var end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, batch);
+        return end.map(upTo -> new ForAllBatch(upTo,
+                repo.markDeletedForAll(app.appId(), ref.convKey(), after, upTo, clock.millis())));
+    }
+
+    /**
+     * In the caller's transaction, once every batch is done: no participant's row shows a deleted
+     * message as its latest, and the conversation leaves the owner's list.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void finishForAll(App app, ConversationRef ref, long boundary) {
+        List<ConversationRef> rows = participants(app, ref).stream()
+                .map(u -> ref.chatType() == ChatType.GROUPCHAT || u.equals(ref.owner()) ? new ConversationRef(u,
+                        ref.chatType(), ref.convId()) : new ConversationRef(u, ChatType.CHAT, ref.owner()))
+                .toList();
+        repo.forgetLatestUpTo(app.appId(), ref.chatType(), rows, boundary);
+        repo.setHidden(app.appId(), ref, true);
     }
 
     private List<String> participants(App app, ConversationRef ref) {

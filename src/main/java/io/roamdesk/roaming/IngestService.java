@@ -31,7 +31,6 @@ public class IngestService {
     public static final int MAX_GROUP_TARGETS = 3;
     public static final int MAX_MESSAGE_BYTES = 5 * 1024;
 
-    static final int ATTEMPTS = 5;
 
     private final RoamingRepository repo;
     private final KnownUsers knownUsers;
@@ -115,25 +114,11 @@ public class IngestService {
     }
 
     /**
-     * Runs the work in a transaction, again (up to {@link #ATTEMPTS} times) when the database
+     * Runs the work in a transaction, again (see {@link io.roamdesk.core.TransientRetry}) when the database
      * chose it as a deadlock victim or timed out on a lock: nothing of a failed attempt remains.
      */
     private <T> T retrying(java.util.function.Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(s -> work.get());
-            } catch (org.springframework.dao.TransientDataAccessException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return io.roamdesk.core.TransientRetry.run(() -> tx.execute(s -> work.get()));
     }
 
     /**

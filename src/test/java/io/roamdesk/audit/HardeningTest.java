@@ -82,10 +82,26 @@ class HardeningTest {
         var login = http.getForEntity("/login", String.class);
         assertThat(login.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(login.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(login.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(login.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'",
+                "default-src 'self'", "object-src 'none'", "form-action 'self'", "base-uri 'self'");
         assertThat(login.getHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
         var apiAnswer = http.getForEntity("/demo/roaming/users/alice/user_channels/page", String.class);
         assertThat(apiAnswer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(apiAnswer.getHeaders().getFirst("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteAndHttpOnlyAndSecureBehindTls() {
+        String plain = sessionCookie(new org.springframework.http.HttpHeaders());
+        assertThat(plain).contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
+        var proxied = new org.springframework.http.HttpHeaders();
+        proxied.set("X-Forwarded-Proto", "https");
+        assertThat(sessionCookie(proxied)).contains("SameSite=Lax").contains("HttpOnly").contains("Secure");
+    }
+
+    private String sessionCookie(org.springframework.http.HttpHeaders headers) {
+        var answer = http.exchange("/login", HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class);
+        return answer.getHeaders().getOrEmpty("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + answer.getHeaders()));
     }
 }

@@ -256,6 +256,32 @@ class RoamingServiceTest {
     }
 
     @Test
+    void aDeleteByTimeSlightlyAheadHidesNothingSentAfterIt() {
+        App app = testApps.createRoaming();
+        long before = chats.text(app, "bob", "alice", "before the delete");
+        ConversationRef ref = ConversationRef.of("alice", ChatType.CHAT, "bob");
+        deletions.deleteBefore(app, ref, System.currentTimeMillis() + 60_000);
+        sleepPastMillisecond();
+        long after = chats.text(app, "bob", "alice", "a second later");
+        assertThat(allVisible(app, "alice", ChatType.CHAT, "bob")).containsExactly(after).doesNotContain(before);
+        assertThat(conversations.page(app, "alice", 1, 20).get(0).latest().msgId()).isEqualTo(after);
+    }
+
+    @Test
+    void aDeleteByTimeFarAheadIsRefusedAndOneBeforeAnyMessageHidesNothing() {
+        App app = testApps.createRoaming();
+        long kept = chats.text(app, "bob", "alice", "stays");
+        ConversationRef ref = ConversationRef.of("alice", ChatType.CHAT, "bob");
+        assertThatThrownBy(() -> deletions.deleteBefore(app, ref, System.currentTimeMillis() + 3_600_000))
+                .isInstanceOf(RoamdeskException.class).hasMessageContaining("in the future");
+        assertThatThrownBy(() -> deletions.deleteBefore(app, ref, -1))
+                .isInstanceOf(RoamdeskException.class).hasMessageContaining("milliseconds");
+        assertThat(deletions.previewBefore(app, ref, 1_000_000_000_000L).messages()).isZero();
+        deletions.deleteBefore(app, ref, 1_000_000_000_000L);
+        assertThat(allVisible(app, "alice", ChatType.CHAT, "bob")).containsExactly(kept);
+    }
+
+    @Test
     void deletingAConversationWithItsMessagesRemovesThemForEveryParticipant() {
         App app = testApps.createRoaming();
         groups.createGroup(app, "trip", "Trip", "alice", List.of("bob", "carol"));

@@ -17,10 +17,12 @@ public final class EmbeddedMariaDb {
 
     private final DB db;
     private final int port;
+    private final Path dataDir;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, Path dataDir) {
         this.db = db;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     public static EmbeddedMariaDb start() {
@@ -39,7 +41,7 @@ public final class EmbeddedMariaDb {
             config.addArg("--max-connections=300");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), data);
         } catch (IOException | ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB did not start", e);
         }
@@ -52,6 +54,35 @@ public final class EmbeddedMariaDb {
     }
 
     public void stop() throws ManagedProcessException {
+        thaw();
         db.stop();
+    }
+
+    /** Freezes the server (SIGSTOP): connections stay open and every statement hangs, as in a stall. */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen server run again (SIGCONT). */
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        String marker = "--datadir=" + dataDir;
+        ProcessHandle server = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(marker)).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no mariadbd for " + dataDir));
+        try {
+            Process kill = new ProcessBuilder("kill", which, Long.toString(server.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + which + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

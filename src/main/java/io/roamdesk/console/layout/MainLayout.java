@@ -76,7 +76,8 @@ public class MainLayout extends AppLayout {
     private enum NavEntry {
         APPS(io.roamdesk.console.apps.AppsView.class, "nav.apps", VaadinIcon.COG),
         USERS(io.roamdesk.console.users.UserLookupView.class, "nav.users", VaadinIcon.SEARCH),
-        AUDIT(io.roamdesk.console.audit.AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_CHECK);
+        AUDIT(io.roamdesk.console.audit.AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_CHECK),
+        JOBS(io.roamdesk.console.jobs.JobsView.class, "nav.jobs", VaadinIcon.TASKS);
 
         private final Class<? extends Component> view;
         private final String labelKey;

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.roamdesk.core.RoamdeskException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.roamdesk.core.DatabaseOutage;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class ConsoleErrorHandler implements VaadinServiceInitListener {
             }
             if (t instanceof RoamdeskException r) {
                 Feedback.error(r.description());
-            } else if (t instanceof DataAccessException) {
+            } else if (DatabaseOutage.is(e.getThrowable())) {
                 log.warn("Database error in the console: {}", t.getMessage());
                 Feedback.error(Feedback.translate("error.database"));
             } else {

@@ -3,6 +3,7 @@ package io.roamdesk.console.support;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import io.roamdesk.core.DatabaseOutage;
 import io.roamdesk.core.RoamdeskException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,9 +27,9 @@ public final class Feedback {
             return Optional.ofNullable(action.get());
         } catch (RoamdeskException e) {
             error(e.description());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
             log.warn("Database error in the console: {}", e.getMessage());
-            error(translate("error.database"));
+            error(translate(DatabaseOutage.is(e) ? "error.database" : "error.unexpected"));
         }
         return Optional.empty();
     }
