@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.time.Instant;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Service;
 
@@ -24,14 +27,18 @@ public class AuditExport {
         this.search = search;
     }
 
+    /**
+     * RFC 4180 CSV through Commons CSV: a cell holding a separator, a quote or a line break (CR
+     * alone too) is quoted, so no typed value can shift the columns; times are ISO-8601 UTC.
+     */
     public void csv(AuditQuery q, OutputStream out) {
-        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", COLUMNS) + "\r\n");
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS).setQuoteMode(QuoteMode.MINIMAL).get();
+        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format)) {
             search.export(q, e -> {
                 try {
-                    w.write(String.join(",", cell(e.eventId()), cell(e.occurredAt()), cell(e.actor()), cell(e.actorRole()),
-                            cell(e.action()), cell(e.appId()), cell(e.targetUser()), cell(e.target()), cell(e.params()),
-                            cell(e.outcome()), cell(e.reason()), cell(e.prevHash()), cell(e.rowHash())) + "\r\n");
+                    csv.printRecord(e.eventId(), Instant.ofEpochMilli(e.occurredAt()).toString(), text(e.actor()),
+                            text(e.actorRole()), text(e.action()), e.appId(), text(e.targetUser()), text(e.target()),
+                            text(e.params()), text(e.outcome()), text(e.reason()), e.prevHash(), e.rowHash());
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -74,15 +81,11 @@ public class AuditExport {
         }
     }
 
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
+    /** A cell a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) gets a leading apostrophe. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
         }
-        String s = value.toString();
-        // a leading =, +, - or @ would run as a formula in a spreadsheet
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) {
-            s = "'" + s;
-        }
-        return s.matches(".*[\",\\r\\n].*") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -42,7 +42,9 @@ public class AuditedActions {
     }
 
     public App changeSetting(Actor actor, long appId, int version, Setting setting, String value, String reason) {
-        return audited(actor, "SETTING_CHANGE", appId, null, setting.name(), Map.of("new", value), reason,
+        // the old value as this change saw it: the version check refuses a change made meanwhile
+        String old = apps.byId(appId).map(a -> setting.valueIn(a.settings())).orElse("");
+        return audited(actor, "SETTING_CHANGE", appId, null, setting.name(), Map.of("old", old, "new", value), reason,
                 () -> apps.changeSetting(appId, version, setting, value, actor.name(), reason));
     }
 

@@ -61,6 +61,9 @@ class HardeningTest {
         audited.changeSetting(ADMIN, app.appId(), app.settingsVersion(), Setting.ROAMING, "true", "contract signed");
         assertThat(apps.require(app.key()).roamingEnabled()).isTrue();
         assertThat(events(app, "SETTING_CHANGE")).isEqualTo(1);
+        assertThat(db.select(AUDIT_EVENT.PARAMS).from(AUDIT_EVENT).where(AUDIT_EVENT.APP_ID.eq(app.appId()))
+                .and(AUDIT_EVENT.ACTION.eq("SETTING_CHANGE")).fetchSingle().value1().data())
+                .as("old and new value").contains("\"old\":\"false\"").contains("\"new\":\"true\"");
     }
 
     @Test

@@ -26,8 +26,6 @@ import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -40,7 +38,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     static final int PAGE_SIZE = 50;
     static final List<String> ACTIONS = List.of("SIGN_IN", "SETTING_CHANGE", "PREVIEW", "CONTENT_REVEAL", "CONTENT_VIEW",
-            "DELETE_ONE_WAY_IDS", "DELETE_ONE_WAY_TIME", "DELETE_CONVERSATION", "DELETE_CONVERSATION_FOR_ALL", "CLEAR_ALL");
+            "DELETE_ONE_WAY_IDS", "DELETE_ONE_WAY_TIME", "DELETE_CONVERSATION", "DELETE_CONVERSATION_FOR_ALL", "CLEAR_ALL",
+            "REVOKE_TOKENS");
 
     private final AuditSearch search;
     private final AuditTrail trail;
@@ -154,19 +153,26 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Anchor download(String format, BiConsumer<AuditQuery, java.io.OutputStream> writer) {
-        Anchor a = new Anchor(new StreamResource("audit." + format, () -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            writer.accept(query(), out);
-            return new ByteArrayInputStream(out.toByteArray());
+        // streamed to the browser row by row: an export never sits in memory whole
+        Anchor a = new Anchor(new StreamResource("audit." + format, (out, session) -> {
+            AuditQuery q;
+            session.lock();
+            try {
+                q = query();
+            } finally {
+                session.unlock();
+            }
+            writer.accept(q, out);
         }), getTranslation("audit.export." + format));
         a.getElement().setAttribute("download", true);
         a.setId("export-" + format);
         return a;
     }
 
-    private static String describe(AuditEvent e) {
+    private String describe(AuditEvent e) {
         return "event_id: " + e.eventId() + "\noccurred_at: " + Formats.time(e.occurredAt()) + "\nactor: " + e.actor()
-                + " (" + e.actorRole() + ")\naction: " + e.action() + "\napp_id: " + e.appId() + "\ntarget_user: "
+                + " (" + e.actorRole() + ")\naction: " + e.action() + "\napp: "
+                + (e.appId() == null ? "-" : appKeys.getOrDefault(e.appId(), String.valueOf(e.appId()))) + "\ntarget_user: "
                 + e.targetUser() + "\ntarget: " + e.target() + "\nparams: " + e.params() + "\noutcome: " + e.outcome()
                 + "\nreason: " + e.reason() + "\nprev_hash: " + e.prevHash() + "\nrow_hash: " + e.rowHash();
     }
