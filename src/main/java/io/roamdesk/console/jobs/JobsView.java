@@ -42,13 +42,13 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(j -> appKey(j.appId())).setHeader(getTranslation("jobs.app")).setAutoWidth(true);
         grid.addColumn(j -> j.chatType() + ":" + j.convId() + " (" + j.owner() + ")")
                 .setHeader(getTranslation("jobs.conversation")).setAutoWidth(true);
-        grid.addColumn(j -> getTranslation(j.interrupted(System.currentTimeMillis()) ? "jobs.interrupted" : "jobs.running"))
-                .setHeader(getTranslation("jobs.state")).setAutoWidth(true);
+        grid.addColumn(j -> getTranslation(j.interrupted(System.currentTimeMillis()) ? "jobs.interrupted" : "jobs.running")
+                + " · " + Formats.time(j.updatedAt())).setHeader(getTranslation("jobs.state")).setAutoWidth(true);
         grid.addColumn(Job::processed).setHeader(getTranslation("jobs.processed")).setAutoWidth(true);
-        grid.addColumn(j -> j.actor() + " (" + j.actorRole() + ")").setHeader(getTranslation("jobs.by")).setAutoWidth(true);
-        grid.addColumn(j -> Formats.time(j.createdAt())).setHeader(getTranslation("jobs.started")).setAutoWidth(true);
-        grid.addColumn(j -> Formats.time(j.updatedAt())).setHeader(getTranslation("jobs.updated")).setAutoWidth(true);
-        grid.addColumn(j -> j.reason() == null ? "" : j.reason()).setHeader(getTranslation("jobs.reason")).setFlexGrow(1);
+        grid.addColumn(j -> j.actor() + " · " + Formats.time(j.createdAt())).setHeader(getTranslation("jobs.by"))
+                .setAutoWidth(true);
+        grid.addColumn(j -> j.reason() == null ? "" : j.reason()).setHeader(getTranslation("jobs.reason"))
+                .setFlexGrow(1).setWidth("12em");
         empty.setId("jobs-empty");
         add(grid, empty);
         load();
