@@ -26,11 +26,23 @@ class CoreConfig {
         return configuration -> configuration.set(configuration.settings().withFetchWarnings(false));
     }
 
-    /** Spring Boot adds every listener provider bean to jOOQ's configuration. */
     @Bean
-    org.jooq.ExecuteListenerProvider jooqStatementTimeout(
+    BoundedWaits boundedWaits(javax.sql.DataSource pool,
             @Value("${roamdesk.database.statement-timeout:5s}") java.time.Duration timeout) {
-        return new org.jooq.impl.DefaultExecuteListenerProvider(new StatementTimeout(timeout));
+        return new BoundedWaits(pool, timeout);
+    }
+
+    /** Transactions take their connections with bounded waits (Spring Boot's own backs off). */
+    @Bean
+    org.springframework.jdbc.support.JdbcTransactionManager transactionManager(BoundedWaits waits) {
+        return new org.springframework.jdbc.support.JdbcTransactionManager(waits.dataSource());
+    }
+
+    /** jOOQ joins those transactions on the same data source, so its statements are bounded too. */
+    @Bean
+    org.jooq.ConnectionProvider jooqConnections(BoundedWaits waits) {
+        return new org.jooq.impl.DataSourceConnectionProvider(
+                new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(waits.dataSource()));
     }
 
     /** Delegating encoder ({bcrypt} by default) for console passwords and API client secrets. */

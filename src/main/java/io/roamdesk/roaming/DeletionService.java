@@ -129,13 +129,12 @@ public class DeletionService {
             return;
         }
         long watermark = Snowflake.lastIdAt(cut);
-        var row = repo.lockConversation(app.appId(), ref);
-        if (row.isEmpty()) {
-            return;
-        }
+        // the upsert locks the row first (creating it when no message has arrived yet), so the
+        // snapshot below is taken after every arrival or deletion that touched it has committed
         repo.raiseClearedBefore(app.appId(), ref, watermark);
-        Long latest = row.get().getLatestVisibleMsgId();
-        recomputeLatest(app, ref, Math.max(row.get().getClearedBeforeMsgId(), watermark),
+        var row = repo.lockConversation(app.appId(), ref).orElseThrow();
+        Long latest = row.getLatestVisibleMsgId();
+        recomputeLatest(app, ref, row.getClearedBeforeMsgId(),
                 !ref.latestBoundsVisibility() || latest == null ? Long.MAX_VALUE : latest + 1);
     }
 

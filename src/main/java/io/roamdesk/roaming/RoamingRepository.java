@@ -129,7 +129,9 @@ class RoamingRepository {
 
     private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
             onArrival(S step, Field<Long> msgId, Field<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> origin) {
-        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId));
+        // a message that commits after a delete-by-time whose watermark covers it stays hidden: never the latest
+        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId))
+                .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(msgId));
         return step
                 .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, origin).otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, msgId).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
@@ -252,10 +254,24 @@ class RoamingRepository {
         db.update(CONVERSATION).set(CONVERSATION.HIDDEN, hidden).where(ownerRow(appId, ref)).execute();
     }
 
+    /**
+     * Raises the owner's watermark, creating the row (empty, not listed) when no message has reached
+     * it yet: a message sent before the watermark that commits later must still be hidden. An upsert
+     * locks the row at once, so concurrent deletes and sends on a new row never deadlock.
+     */
     void raiseClearedBefore(long appId, ConversationRef ref, long watermark) {
-        db.update(CONVERSATION)
+        db.insertInto(CONVERSATION)
+                .set(CONVERSATION.APP_ID, appId)
+                .set(CONVERSATION.OWNER, ref.owner())
+                .set(CONVERSATION.CHAT_TYPE, JooqEnums.conversationChatType(ref.chatType()))
+                .set(CONVERSATION.CONV_ID, ref.convId())
+                .set(CONVERSATION.CONV_KEY, ref.convKey())
+                .set(CONVERSATION.LAST_MSG_ID, 0L)
+                .set(CONVERSATION.HIDDEN, false)
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, watermark)
+                .onDuplicateKeyUpdate()
                 .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID, val(watermark)))
-                .where(ownerRow(appId, ref)).execute();
+                .execute();
     }
 
     void setLatestVisible(long appId, ConversationRef ref, @Nullable Long msgId, @Nullable Origin origin) {

@@ -62,6 +62,7 @@ class DatabaseOutageTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aFrozenDatabaseGetsEveryApiRequestA503WithinBoundedTimeAndTheServiceRecovers() throws Exception {
         App app = testApps.createRoaming();
         String token = api.token(app);
