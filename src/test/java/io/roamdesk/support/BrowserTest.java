@@ -6,8 +6,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Playwright in Debian's Chromium against the running application. Each test gets a fresh browser
+ * Playwright against the running application: in Debian's Chromium where it is installed
+ * ({@code /usr/bin/chromium}, or {@code -Droamdesk.chromium=<path>}), otherwise in the browser
+ * Playwright downloads for itself on first use. Each test gets a fresh browser
  * context (no shared session); screenshots go to {@code target/screenshots}.
  */
 @Tag("browser")
 @IntegrationTest
 public abstract class BrowserTest {
 
-    private static final String CHROMIUM = System.getProperty("roamdesk.chromium", "/usr/bin/chromium");
+    private static final Path CHROMIUM = Path.of(System.getProperty("roamdesk.chromium", "/usr/bin/chromium"));
     private static Playwright playwright;
     private static Browser browser;
 
@@ -36,13 +38,19 @@ public abstract class BrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(CHROMIUM))
+        boolean systemChromium = Files.isExecutable(CHROMIUM);
+        var launch = new BrowserType.LaunchOptions()
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
+        if (systemChromium) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            launch.setExecutablePath(CHROMIUM);
+        } else {
+            playwright = Playwright.create();
+        }
+        browser = playwright.chromium().launch(launch);
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
