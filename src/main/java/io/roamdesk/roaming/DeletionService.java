@@ -34,8 +34,11 @@ public class DeletionService {
     private final RoamingRepository repo;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final RoamingMetrics metrics;
 
-    DeletionService(RoamingRepository repo, Clock clock, PlatformTransactionManager transactions) {
+    DeletionService(RoamingRepository repo, Clock clock, PlatformTransactionManager transactions,
+            RoamingMetrics metrics) {
+        this.metrics = metrics;
         this.repo = repo;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -75,6 +78,7 @@ public class DeletionService {
         var row = repo.lockConversation(app.appId(), ref);
         Set<Long> valid = checkIds(app, ref, ids);
         int added = repo.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
+        metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_IDS);
         if (row.isEmpty()) {
             return added;
         }
@@ -130,6 +134,7 @@ public class DeletionService {
         }
         long watermark = Snowflake.lastIdAt(cut);
         var row = repo.lockConversation(app.appId(), ref);
+        metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_TIME);
         if (row.isEmpty()) {
             return;
         }
@@ -176,7 +181,9 @@ public class DeletionService {
     @Transactional
     public int clearAll(App app, String owner) {
         Switches.requireOneWayDelete(app);
-        return repo.clearAll(app.appId(), Usernames.normalize(owner, "username"));
+        int cleared = repo.clearAll(app.appId(), Usernames.normalize(owner, "username"));
+        metrics.deleted(RoamingMetrics.DeletionKind.CLEAR_ALL);
+        return cleared;
     }
 
     // ---- delete a conversation
@@ -202,6 +209,7 @@ public class DeletionService {
         Switches.requireRoaming(app);
         if (!withMessages) {
             tx.executeWithoutResult(s -> repo.setHidden(app.appId(), ref, true));
+            metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION);
             return 0;
         }
         long boundary = forAllBoundary(app);
@@ -239,8 +247,10 @@ public class DeletionService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ForAllBatch> deleteForAllBatch(App app, ConversationRef ref, long after, long boundary, int batch) {
         var end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, batch);
-        return end.map(upTo -> new ForAllBatch(upTo,
+        Optional<ForAllBatch> done = end.map(upTo -> new ForAllBatch(upTo,
                 repo.markDeletedForAll(app.appId(), ref.convKey(), after, upTo, clock.millis())));
+        done.ifPresent(b -> metrics.deletedForAll(b.deleted()));
+        return done;
     }
 
     /**
@@ -255,6 +265,7 @@ public class DeletionService {
                 .toList();
         repo.forgetLatestUpTo(app.appId(), ref.chatType(), rows, boundary);
         repo.setHidden(app.appId(), ref, true);
+        metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION_FOR_ALL);
     }
 
     private List<String> participants(App app, ConversationRef ref) {
