@@ -5,10 +5,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.security.ConsoleAccounts;
 import io.roamdesk.security.PasswordChanges;
@@ -28,7 +30,8 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
     private final PasswordField replacement = new PasswordField();
     private final PasswordField confirmation = new PasswordField();
 
-    public ChangePasswordView(PasswordChanges changes, ConsoleAccounts accounts, CurrentAccount account) {
+    public ChangePasswordView(PasswordChanges changes, ConsoleAccounts accounts, CurrentAccount account,
+            AuthenticationContext auth) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -54,8 +57,11 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         save.setId("password-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        Button logout = new Button(getTranslation("nav.logout"), e -> auth.logout());
+        logout.setId("logout-button");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         VerticalLayout card = new VerticalLayout(new H2(getTranslation("password.title")), why, current, replacement,
-                confirmation, save);
+                confirmation, new HorizontalLayout(save, logout));
         card.setWidth("auto");
         card.setPadding(true);
         add(brand, card);
