@@ -64,12 +64,12 @@ public final class EmbeddedMariaDb implements TestDatabase {
         org.springframework.util.FileSystemUtils.deleteRecursively(base);
     }
 
-    /** Freezes the server (SIGSTOP): connections stay open and every statement hangs, as in a stall. */
+    @Override
     public void freeze() {
         signal("-STOP");
     }
 
-    /** Lets a frozen server run again (SIGCONT). */
+    @Override
     public void thaw() {
         signal("-CONT");
     }
@@ -79,16 +79,6 @@ public final class EmbeddedMariaDb implements TestDatabase {
         ProcessHandle server = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(marker)).orElse(false))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no mariadbd for " + dataDir));
-        try {
-            Process kill = new ProcessBuilder("kill", which, Long.toString(server.pid())).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill " + which + " failed");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestDatabase.signal(server.pid(), which);
     }
 }

@@ -78,7 +78,18 @@ final class SystemMariaDb implements TestDatabase {
     }
 
     @Override
+    public void freeze() {
+        TestDatabase.signal(server.pid(), "-STOP");
+    }
+
+    @Override
+    public void thaw() {
+        TestDatabase.signal(server.pid(), "-CONT");
+    }
+
+    @Override
     public void stop() throws InterruptedException, IOException {
+        thaw();
         server.destroy();
         if (!server.waitFor(60, TimeUnit.SECONDS)) {
             server.destroyForcibly().waitFor();

@@ -13,6 +13,27 @@ public interface TestDatabase {
 
     void stop() throws Exception;
 
+    /** Freezes the server (SIGSTOP): connections stay open and every statement hangs, as in a stall. */
+    void freeze();
+
+    /** Lets a frozen server run again (SIGCONT). */
+    void thaw();
+
+    /** Sends a signal ({@code -STOP}, {@code -CONT}) to a server process. */
+    static void signal(long pid, String which) {
+        try {
+            Process kill = new ProcessBuilder("kill", which, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + which + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static TestDatabase start() {
         String which = System.getProperty("roamdesk.test.database", "embedded");
         return switch (which) {
