@@ -3,6 +3,8 @@ package io.roamdesk.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.roamdesk.core.IdGenerator;
 import io.roamdesk.core.Sha256;
 import io.roamdesk.jooq.tables.records.AuditChainRecord;
@@ -15,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,9 +40,12 @@ public class AuditTrail {
     private final Clock clock;
     private final TransactionTemplate separately;
     private final ObjectMapper json;
+    private final MeterRegistry metrics;
 
-    AuditTrail(AuditRepository repo, IdGenerator ids, Clock clock, PlatformTransactionManager transactions) {
+    AuditTrail(AuditRepository repo, IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
+            MeterRegistry metrics) {
         this.repo = repo;
+        this.metrics = metrics;
         this.ids = ids;
         this.clock = clock;
         this.separately = new TransactionTemplate(transactions);
@@ -62,6 +69,19 @@ public class AuditTrail {
                 action, appId, clip(targetUser, 64), clip(target, 200), canonical(params), outcome, clip(reason, 500),
                 head.getLastHash(), "", chain, head.getLastSeq() + 1);
         repo.append(withHash(e));
+        countAfterCommit(action, outcome);
+    }
+
+    /** {@code roamdesk.audit.events} by action and outcome, once the event is committed. */
+    private void countAfterCommit(String action, String outcome) {
+        Counter counter = Counter.builder("roamdesk.audit.events").description("Audit events written")
+                .tag("action", action).tag("outcome", outcome).register(metrics);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 
     /** Records a failed action in its own transaction, since the action's own transaction rolled back. */

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "roamdesk.demo.enabled", havingValue = "true")
+@org.springframework.core.annotation.Order(0) // before the first-administrator check, which looks for accounts
 class DemoDataLoader implements ApplicationRunner {
 
     static final AppKey ROAMING_APP = new AppKey("demo", "roaming");

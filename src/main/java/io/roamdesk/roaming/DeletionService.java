@@ -34,8 +34,11 @@ public class DeletionService {
     private final RoamingRepository repo;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final RoamingMetrics metrics;
 
-    DeletionService(RoamingRepository repo, Clock clock, PlatformTransactionManager transactions) {
+    DeletionService(RoamingRepository repo, Clock clock, PlatformTransactionManager transactions,
+            RoamingMetrics metrics) {
+        this.metrics = metrics;
         this.repo = repo;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -75,6 +78,7 @@ public class DeletionService {
         var row = repo.lockConversation(app.appId(), ref);
         Set<Long> valid = checkIds(app, ref, ids);
         int added = repo.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
+        metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_IDS);
         if (row.isEmpty()) {
             return added;
         }
@@ -129,6 +133,7 @@ public class DeletionService {
             return;
         }
         long watermark = Snowflake.lastIdAt(cut);
+        metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_TIME);
         // the upsert locks the row first (creating it when no message has arrived yet), so the
         // snapshot below is taken after every arrival or deletion that touched it has committed
         repo.raiseClearedBefore(app.appId(), ref, watermark);
@@ -175,7 +180,9 @@ public class DeletionService {
     @Transactional
     public int clearAll(App app, String owner) {
         Switches.requireOneWayDelete(app);
-        return repo.clearAll(app.appId(), Usernames.normalize(owner, "username"));
+        int cleared = repo.clearAll(app.appId(), Usernames.normalize(owner, "username"));
+        metrics.deleted(RoamingMetrics.DeletionKind.CLEAR_ALL);
+        return cleared;
     }
 
     // ---- delete a conversation
@@ -201,6 +208,7 @@ public class DeletionService {
         Switches.requireRoaming(app);
         if (!withMessages) {
             tx.executeWithoutResult(s -> repo.setHidden(app.appId(), ref, true));
+            metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION);
             return 0;
         }
         long boundary = forAllBoundary(app);
@@ -238,8 +246,10 @@ public class DeletionService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ForAllBatch> deleteForAllBatch(App app, ConversationRef ref, long after, long boundary, int batch) {
         var end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, batch);
-        return end.map(upTo -> new ForAllBatch(upTo,
+        Optional<ForAllBatch> done = end.map(upTo -> new ForAllBatch(upTo,
                 repo.markDeletedForAll(app.appId(), ref.convKey(), after, upTo, clock.millis())));
+        done.ifPresent(b -> metrics.deletedForAll(b.deleted()));
+        return done;
     }
 
     /**
@@ -254,6 +264,7 @@ public class DeletionService {
                 .toList();
         repo.forgetLatestUpTo(app.appId(), ref.chatType(), rows, boundary);
         repo.setHidden(app.appId(), ref, true);
+        metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION_FOR_ALL);
     }
 
     private List<String> participants(App app, ConversationRef ref) {

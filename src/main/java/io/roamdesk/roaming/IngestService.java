@@ -39,10 +39,12 @@ public class IngestService {
     private final ObjectMapper json;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final GroupCommit commits;
+    private final RoamingMetrics metrics;
 
     IngestService(RoamingRepository repo, KnownUsers knownUsers, IdGenerator ids, Clock clock, ObjectMapper json,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions, RoamingMetrics metrics) {
         this.repo = repo;
+        this.metrics = metrics;
         this.knownUsers = knownUsers;
         this.ids = ids;
         this.clock = clock;
@@ -66,6 +68,7 @@ public class IngestService {
         List<Outgoing> messages = prepare(app, request, targets);
         List<Long> ids = request.chatType() == ChatType.CHAT ? commits.submit(app, messages)
                 : retrying(() -> write(app, messages));
+        metrics.ingested(messages);
         Map<String, Long> sent = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             sent.put(targets.get(i), ids.get(i));
@@ -92,7 +95,9 @@ public class IngestService {
             }
             messages.addAll(prepare(app, r, targets));
         }
-        return retrying(() -> write(app, messages));
+        List<Long> ids = retrying(() -> write(app, messages));
+        metrics.ingested(messages);
+        return ids;
     }
 
     /** Checks a send, one message per target; refuses it with a 4xx before anything is written. */

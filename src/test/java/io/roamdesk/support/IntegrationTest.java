@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -17,9 +18,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roamdesk.demo.enabled=true", "spring.lifecycle.timeout-per-shutdown-phase=3s",
-                "vaadin.devmode.devTools.enabled=false", "roamdesk.gateway.secret=" + IntegrationTest.GATEWAY_SECRET})
+                "vaadin.devmode.devTools.enabled=false", "roamdesk.gateway.secret=" + IntegrationTest.GATEWAY_SECRET,
+                "roamdesk.metrics.password=" + IntegrationTest.METRICS_PASSWORD})
+@AutoConfigureObservability(tracing = false)
 @Import({EmbeddedDatabaseConfig.class, TestApps.class, Chats.class, Api.class, SqlCapture.class})
 public @interface IntegrationTest {
 
     String GATEWAY_SECRET = "test-gateway-secret";
+    String METRICS_PASSWORD = "test-metrics-secret";
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import io.roamdesk.console.ConsoleTranslations;
+import io.roamdesk.console.support.CurrentAccount;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -17,19 +18,17 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.util.stream.Collectors;
-import org.springframework.security.core.GrantedAuthority;
 
 /** Shell of every console view: header with the signed-in account, side navigation by role. */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext auth, AccessAnnotationChecker access) {
+    public MainLayout(AuthenticationContext auth, AccessAnnotationChecker access, CurrentAccount current) {
         DrawerToggle toggle = new DrawerToggle();
         Span title = new Span("Roamdesk");
         title.addClassName("app-title");
-        addToNavbar(toggle, title, account(auth));
+        addToNavbar(toggle, title, account(auth, current));
         SideNav nav = new SideNav();
         nav.setId("side-nav");
         for (NavEntry entry : NavEntry.values()) {
@@ -43,13 +42,8 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
     }
 
-    private Component account(AuthenticationContext auth) {
-        String name = auth.getPrincipalName().orElse("");
-        String roles = auth.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
-                .map(u -> u.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .map(a -> a.replace("ROLE_", "")).collect(Collectors.joining(", ")))
-                .orElse("");
-        Span who = new Span(name + " · " + roles);
+    private Component account(AuthenticationContext auth, CurrentAccount current) {
+        Span who = new Span(current.name() + " · " + current.role().name());
         who.setId("current-account");
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
         logout.setId("logout-button");

@@ -21,11 +21,12 @@ public class CurrentAccount {
         return auth.getPrincipalName().orElse("anonymous");
     }
 
+    /** The account's own role (a platform administrator also holds APP_ADMIN's authority: its own role wins). */
     public Role role() {
         return auth.getAuthenticatedUser(UserDetails.class)
                 .flatMap(u -> u.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).findFirst())
-                .map(Role::valueOf)
+                        .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring(5)))
+                        .max(java.util.Comparator.comparingInt(r -> r.granted().size())))
                 .orElseThrow(() -> new IllegalStateException("no console role"));
     }
 

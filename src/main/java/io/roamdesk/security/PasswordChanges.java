@@ -1,0 +1,63 @@
+package io.roamdesk.security;
+
+import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT;
+
+import io.roamdesk.audit.Actor;
+import io.roamdesk.audit.AuditTrail;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A console account changes its own password: the current one proves it is the account's owner, the
+ * new one must be long enough and different. Ends the "must change password" state; audited.
+ */
+@Service
+public class PasswordChanges {
+
+    public static final int MIN_LENGTH = 12;
+
+    public enum Outcome { CHANGED, WRONG_CURRENT, TOO_SHORT, SAME_AS_CURRENT }
+
+    private final DSLContext db;
+    private final PasswordEncoder encoder;
+    private final AuditTrail trail;
+
+    PasswordChanges(DSLContext db, PasswordEncoder encoder, AuditTrail trail) {
+        this.db = db;
+        this.encoder = encoder;
+        this.trail = trail;
+    }
+
+    @Transactional
+    public Outcome change(String username, String current, String replacement) {
+        var account = db.selectFrom(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username)).forUpdate().fetchOne();
+        if (account == null) {
+            throw new IllegalStateException("no such console account: " + username);
+        }
+        Actor actor = new Actor(username, account.getRole().getLiteral());
+        Outcome outcome;
+        if (!encoder.matches(current, account.getPasswordHash())) {
+            outcome = Outcome.WRONG_CURRENT;
+        } else if (replacement.length() < MIN_LENGTH) {
+            outcome = Outcome.TOO_SHORT;
+        } else if (replacement.equals(current)) {
+            outcome = Outcome.SAME_AS_CURRENT;
+        } else {
+            db.update(CONSOLE_ACCOUNT)
+                    .set(CONSOLE_ACCOUNT.PASSWORD_HASH, encoder.encode(replacement))
+                    .set(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD, false)
+                    .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
+                    .execute();
+            outcome = Outcome.CHANGED;
+        }
+        Map<String, Object> params = outcome == Outcome.CHANGED
+                ? Map.of("wasTemporary", account.getMustChangePassword())
+                : Map.of("error", outcome.name());
+        trail.record(actor, "PASSWORD_CHANGE", null, null, "account:" + username, params,
+                outcome == Outcome.CHANGED ? "SUCCESS" : "FAILURE", null);
+        return outcome;
+    }
+}
