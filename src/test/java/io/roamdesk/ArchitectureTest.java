@@ -26,7 +26,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesKnowNoFrontEnd = noClasses()
             .that().resideInAnyPackage("io.roamdesk.app..", "io.roamdesk.roaming..", "io.roamdesk.security..",
-                    "io.roamdesk.core..")
+                    "io.roamdesk.core..", "io.roamdesk.users..")
             .should().dependOnClassesThat().resideInAnyPackage("io.roamdesk.api..", "io.roamdesk.console..",
                     "io.roamdesk.demo..");
 

@@ -96,6 +96,40 @@ class VendorSdkContractTest {
     }
 
     @Test
+    void usersAndUserTokensThroughTheSdk() {
+        App app = testApps.createRoaming();
+        VendorSdk sdk = sdk(app);
+        String ours = api.token(app);
+        var created = sdk.createUser("alice", "pw-alice-1");
+        assertThat(created.get("username")).isEqualTo("alice");
+        var got = sdk.getUser("alice");
+        assertThat(got.get("uuid")).isNotNull().isEqualTo(created.get("uuid"));
+        assertThat(got.get("canLogin")).isEqualTo(true);
+        assertThat(api.get(base(app) + "/users/alice", ours).getBody().get("entities").get(0).get("uuid").asText())
+                .isEqualTo(got.get("uuid"));
+
+        String userToken = sdk.userToken("alice", "pw-alice-1");
+        assertThat(api.get(base(app) + "/users/alice/user_channels", userToken).getStatusCode().value()).isEqualTo(200);
+        assertThatThrownBy(() -> sdk.userToken("alice", "wrong-password")).isInstanceOf(VendorSdk.SdkError.class);
+
+        sdk.updateUserPassword("alice", "pw-alice-2");
+        assertThat(api.get(base(app) + "/users/alice/user_channels", userToken).getStatusCode().value()).isEqualTo(401);
+        assertThatThrownBy(() -> sdk.userToken("alice", "pw-alice-1")).isInstanceOf(VendorSdk.SdkError.class);
+        String second = sdk.userToken("alice", "pw-alice-2");
+
+        sdk.createUser("bob", "pw-bob");
+        String inherited = sdk.inheritedUserToken("bob");
+        assertThat(api.get(base(app) + "/users/bob/user_channels", inherited).getStatusCode().value()).isEqualTo(200);
+        assertThat(api.get(base(app) + "/users/alice/user_channels", inherited).getStatusCode().value()).isEqualTo(403);
+
+        sdk.deleteUser("alice");
+        assertThat(api.get(base(app) + "/users/alice/user_channels", second).getStatusCode().value()).isEqualTo(401);
+        assertThatThrownBy(() -> sdk.getUser("alice")).isInstanceOfSatisfying(VendorSdk.SdkError.class,
+                e -> assertThat(e.type()).isEqualTo("EMNotFoundException"));
+        assertThatThrownBy(() -> sdk.createUser("bob", "again")).isInstanceOf(VendorSdk.SdkError.class);
+    }
+
+    @Test
     void ourRefusalsReachTheSdkAsItsOwnExceptions() {
         VendorSdk plain = sdk(testApps.create(AppSettings.defaults().withRoaming(false)));
         assertThatThrownBy(() -> plain.deleteChannel("alice", "bob", "chat", false))
