@@ -1,6 +1,7 @@
 package io.roamdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.users.EndUser;
 import io.roamdesk.users.EndUsers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,16 +17,18 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The vendor's user management (app token only): register, get, delete, set the password. */
+/** The vendor's user management (app token only): register, get, delete, set the password (the last two audited). */
 @RestController
 @RequiresToken
 class UserController {
 
     private final EndUsers users;
+    private final AuditedActions audited;
     private final Envelope envelope;
 
-    UserController(EndUsers users, Envelope envelope) {
+    UserController(EndUsers users, AuditedActions audited, Envelope envelope) {
         this.users = users;
+        this.audited = audited;
         this.envelope = envelope;
     }
 
@@ -49,7 +52,7 @@ class UserController {
 
     @DeleteMapping("/{org}/{app}/users/{username}")
     Map<String, Object> delete(ApiCaller caller, @PathVariable String username, HttpServletRequest request) {
-        return envelope.entities("delete", caller, request, List.of(entity(users.delete(caller.app(), username))));
+        return envelope.entities("delete", caller, request, List.of(entity(audited.deleteUser(caller.actor(), caller.app(), username))));
     }
 
     /** Body {@code {"newpassword"}}; ends every token of the user. */
@@ -57,7 +60,7 @@ class UserController {
     Map<String, Object> password(ApiCaller caller, @PathVariable String username, @RequestBody JsonNode body,
             HttpServletRequest request) {
         Json.requireObject(body);
-        users.setPassword(caller.app(), username, Json.requiredText(body, "newpassword"));
+        audited.setUserPassword(caller.actor(), caller.app(), username, Json.requiredText(body, "newpassword"));
         Map<String, Object> out = envelope.wrap("set user password", caller, request, Map.of());
         out.remove("data");
         return out;

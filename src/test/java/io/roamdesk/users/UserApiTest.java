@@ -1,6 +1,7 @@
 package io.roamdesk.users;
 
 import static io.roamdesk.jooq.Tables.APP_USER;
+import static io.roamdesk.jooq.Tables.AUDIT_EVENT;
 import static io.roamdesk.support.Api.base;
 import static io.roamdesk.support.EndUserApi.passwordGrant;
 import static io.roamdesk.support.EndUserApi.register;
@@ -80,6 +81,12 @@ class UserApiTest {
         status(api.get(base(app) + "/users/alice", token), 404, "service_resource_not_found");
         status(api.call(HttpMethod.DELETE, base(app) + "/users/alice", token, null), 404, "service_resource_not_found");
         status(passwordGrant(api, app, "alice", "second-secret"), 400, "invalid_grant");
+
+        assertThat(db.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT).where(AUDIT_EVENT.APP_ID.eq(app.appId()))
+                .and(AUDIT_EVENT.TARGET_USER.eq("alice")).orderBy(AUDIT_EVENT.EVENT_ID).fetch(AUDIT_EVENT.ACTION))
+                .containsExactly("SET_USER_PASSWORD", "DELETE_USER", "DELETE_USER");
+        assertThat(db.select(AUDIT_EVENT.OUTCOME).from(AUDIT_EVENT).where(AUDIT_EVENT.APP_ID.eq(app.appId()))
+                .orderBy(AUDIT_EVENT.EVENT_ID).fetch(AUDIT_EVENT.OUTCOME)).containsExactly("SUCCESS", "SUCCESS", "FAILURE");
 
         // registered again: a new user with a new uuid
         var again = register(api, app, token, "alice", "third-secret");
