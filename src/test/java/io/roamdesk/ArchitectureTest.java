@@ -1,5 +1,6 @@
 package io.roamdesk;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -26,7 +27,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesKnowNoFrontEnd = noClasses()
             .that().resideInAnyPackage("io.roamdesk.app..", "io.roamdesk.roaming..", "io.roamdesk.security..",
-                    "io.roamdesk.core..")
+                    "io.roamdesk.core..", "io.roamdesk.users..")
             .should().dependOnClassesThat().resideInAnyPackage("io.roamdesk.api..", "io.roamdesk.console..",
                     "io.roamdesk.demo..");
 
@@ -40,6 +41,18 @@ class ArchitectureTest {
             .that().resideInAPackage("io.roamdesk.core..")
             .should().dependOnClassesThat().resideInAnyPackage("io.roamdesk.app..", "io.roamdesk.roaming..",
                     "io.roamdesk.security..", "io.roamdesk.audit..");
+
+    /** The client library ships to other programs: the JDK, Jackson and its own classes only. */
+    @ArchTest
+    static final ArchRule clientNeedsOnlyTheJdkAndJackson = classes()
+            .that().resideInAPackage("io.roamdesk.client..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
+                    "io.roamdesk.client..", "org.jspecify.annotations..");
+
+    @ArchTest
+    static final ArchRule nothingOnTheServerUsesTheClient = noClasses()
+            .that().resideOutsideOfPackage("io.roamdesk.client..")
+            .should().dependOnClassesThat().resideInAPackage("io.roamdesk.client..");
 
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("io.roamdesk.(*)..").should().beFreeOfCycles();

@@ -1,6 +1,5 @@
 package io.roamdesk.api;
 
-import io.roamdesk.app.ApiCredentials;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
@@ -29,15 +28,15 @@ class ApiAuthInterceptor implements HandlerInterceptor {
     static final String CALLER = "roamdesk.caller";
 
     private final AppService apps;
-    private final ApiCredentials credentials;
+    private final BearerTokens bearer;
     private final RateLimits rateLimits;
     private final Clock clock;
     private final byte[] gatewaySecretHash;
 
-    ApiAuthInterceptor(AppService apps, ApiCredentials credentials, RateLimits rateLimits, Clock clock,
+    ApiAuthInterceptor(AppService apps, BearerTokens bearer, RateLimits rateLimits, Clock clock,
             @Value("${roamdesk.gateway.secret:}") String gatewaySecret) {
         this.apps = apps;
-        this.credentials = credentials;
+        this.bearer = bearer;
         this.rateLimits = rateLimits;
         this.clock = clock;
         this.gatewaySecretHash = gatewaySecret.isEmpty() ? new byte[0] : Sha256.bytes(gatewaySecret);
@@ -52,7 +51,7 @@ class ApiAuthInterceptor implements HandlerInterceptor {
         if (method.getBeanType().isAnnotationPresent(RequiresGatewaySecret.class)) {
             App app = apps.require(appKey(request));
             checkGatewaySecret(request.getHeader("X-Gateway-Secret"));
-            request.setAttribute(CALLER, new ApiCaller(app, "gateway"));
+            request.setAttribute(CALLER, ApiCaller.client(app, "gateway"));
             return true;
         }
         if (!method.getBeanType().isAnnotationPresent(RequiresToken.class)) {
@@ -60,16 +59,28 @@ class ApiAuthInterceptor implements HandlerInterceptor {
         }
         App app = apps.require(appKey(request));
         rateLimits.check(app);
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new RoamdeskException(ErrorKind.UNAUTHORIZED, "unauthorized",
-                    "Unable to authenticate due to missing or corrupt token: send Authorization: Bearer <token>");
+        ApiCaller caller = bearer.authenticate(app, request.getHeader("Authorization"));
+        if (caller.isUser()) {
+            checkOwnData(caller, method, request);
         }
-        String clientId = credentials.verify(app, header.substring(7).strip()).orElseThrow(() ->
-                new RoamdeskException(ErrorKind.UNAUTHORIZED, "unauthorized",
-                        "Unable to authenticate due to expired or unknown token"));
-        request.setAttribute(CALLER, new ApiCaller(app, clientId));
+        request.setAttribute(CALLER, caller);
         return true;
+    }
+
+    /** A user token reaches only endpoints marked {@link OwnData}, and there only its own user. */
+    @SuppressWarnings("unchecked")
+    private static void checkOwnData(ApiCaller caller, HandlerMethod method, HttpServletRequest request) {
+        OwnData own = method.getMethodAnnotation(OwnData.class);
+        if (own == null) {
+            throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op",
+                    "a user token cannot call this API: it needs the app's token");
+        }
+        var vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String owner = vars == null ? null : vars.get(own.value());
+        if (owner == null || !owner.toLowerCase(java.util.Locale.ROOT).equals(caller.user())) {
+            throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op",
+                    "a user token reaches only its own user's data");
+        }
     }
 
     private void checkGatewaySecret(String given) {

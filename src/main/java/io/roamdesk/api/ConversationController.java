@@ -39,6 +39,7 @@ class ConversationController {
 
     /** {@code GetConversationsFromServerWithPage}. */
     @GetMapping("/{org}/{app}/users/{username}/user_channels/page")
+    @OwnData("username")
     Map<String, Object> page(ApiCaller caller, @PathVariable String username,
             @RequestParam(defaultValue = "1") int pageNum,
             @RequestParam(defaultValue = "" + Limits.DEFAULT_LIST_PAGE_SIZE) int pageSize, HttpServletRequest request) {
@@ -52,6 +53,7 @@ class ConversationController {
 
     /** The cursor form: pass the answer's {@code cursor} back; empty means the end. */
     @GetMapping("/{org}/{app}/users/{username}/user_channels")
+    @OwnData("username")
     Map<String, Object> cursor(ApiCaller caller, @PathVariable String username,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "" + Limits.DEFAULT_LIST_PAGE_SIZE) int limit, HttpServletRequest request) {
@@ -64,6 +66,7 @@ class ConversationController {
 
     /** {@code GetConversationsFromServer} (legacy): the app's window of days and count. */
     @GetMapping("/{org}/{app}/users/{username}/user_channels/legacy")
+    @OwnData("username")
     Map<String, Object> legacy(ApiCaller caller, @PathVariable String username, HttpServletRequest request) {
         var list = conversations.legacy(caller.app(), username);
         return envelope.wrap("get", caller, request,
@@ -72,6 +75,7 @@ class ConversationController {
 
     /** {@code DeleteConversationFromServer}: body {@code {"channel","type","delete_roam"}}. */
     @DeleteMapping("/{org}/{app}/users/{username}/user_channel")
+    @OwnData("username")
     Map<String, Object> delete(ApiCaller caller, @PathVariable String username, @RequestBody JsonNode body,
             HttpServletRequest request) {
         Json.requireObject(body);

@@ -3,6 +3,7 @@ package io.roamdesk.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,14 @@ class Envelope {
         body.put("data", data);
         body.put("timestamp", now);
         body.put("duration", started instanceof Long s ? now - s : 0);
+        return body;
+    }
+
+    /** The user-management shape: {@code entities} instead of {@code data}. */
+    Map<String, Object> entities(String action, ApiCaller caller, HttpServletRequest request, List<?> entities) {
+        Map<String, Object> body = wrap(action, caller, request, List.of());
+        body.put("entities", entities);
+        body.put("count", entities.size());
         return body;
     }
 

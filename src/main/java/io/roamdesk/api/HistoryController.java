@@ -34,6 +34,7 @@ class HistoryController {
     }
 
     @GetMapping("/{org}/{app}/users/{username}/user_channels/{type}/{channel}/messages")
+    @OwnData("username")
     Map<String, Object> fetch(ApiCaller caller, @PathVariable String username, @PathVariable String type,
             @PathVariable String channel,
             @RequestParam(required = false) String cursor,

@@ -29,6 +29,7 @@ class RoamingDeleteController {
     }
 
     @DeleteMapping(BASE + "/chat/user/{userId}")
+    @OwnData("userId")
     Map<String, Object> chatByIds(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam("userId") String peer, @RequestParam String msgIdList,
             @RequestParam(required = false) String isNotify) {
@@ -37,6 +38,7 @@ class RoamingDeleteController {
     }
 
     @DeleteMapping(BASE + "/group/user/{userId}")
+    @OwnData("userId")
     Map<String, Object> groupByIds(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam String groupId, @RequestParam String msgIdList,
             @RequestParam(required = false) String isNotify) {
@@ -45,6 +47,7 @@ class RoamingDeleteController {
     }
 
     @DeleteMapping(BASE + "/chat/user/{userId}/time")
+    @OwnData("userId")
     Map<String, Object> chatByTime(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam("userId") String peer, @RequestParam String delTime) {
         audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.CHAT, peer), time(delTime),
@@ -53,6 +56,7 @@ class RoamingDeleteController {
     }
 
     @DeleteMapping(BASE + "/group/user/{userId}/time")
+    @OwnData("userId")
     Map<String, Object> groupByTime(ApiCaller caller, @PathVariable("userId") String owner,
             @RequestParam String groupId, @RequestParam String delTime) {
         audited.deleteBefore(caller.actor(), caller.app(), ConversationRef.of(owner, ChatType.GROUPCHAT, groupId),
@@ -61,6 +65,7 @@ class RoamingDeleteController {
     }
 
     @PostMapping(BASE + "/user/{userId}/delete/all")
+    @OwnData("userId")
     Map<String, Object> all(ApiCaller caller, @PathVariable("userId") String owner) {
         audited.clearAll(caller.actor(), caller.app(), owner, null);
         return envelope.ok();

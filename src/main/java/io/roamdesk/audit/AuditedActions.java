@@ -8,6 +8,8 @@ import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.TransientRetry;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.DeletionService;
+import io.roamdesk.users.EndUser;
+import io.roamdesk.users.EndUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -29,15 +31,17 @@ public class AuditedActions {
     private final AppService apps;
     private final ApiCredentials credentials;
     private final DeletionJobs jobs;
+    private final EndUsers users;
     private final TransactionTemplate tx;
 
     AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, ApiCredentials credentials,
-            DeletionJobs jobs, PlatformTransactionManager transactions) {
+            DeletionJobs jobs, EndUsers users, PlatformTransactionManager transactions) {
         this.jobs = jobs;
         this.trail = trail;
         this.deletions = deletions;
         this.apps = apps;
         this.credentials = credentials;
+        this.users = users;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -52,6 +56,20 @@ public class AuditedActions {
     public int revokeTokens(Actor actor, App app, String clientId, String reason) {
         return audited(actor, "REVOKE_TOKENS", app.appId(), null, "client:" + clientId, Map.of(), reason,
                 () -> credentials.revokeTokens(app.appId(), clientId));
+    }
+
+    /** Deletes an end user (its tokens end with it). */
+    public EndUser deleteUser(Actor actor, App app, String username) {
+        return audited(actor, "DELETE_USER", app.appId(), username, null, Map.of(), null,
+                () -> users.delete(app, username));
+    }
+
+    /** Sets an end user's password (its tokens end); the password itself is never recorded. */
+    public void setUserPassword(Actor actor, App app, String username, String password) {
+        audited(actor, "SET_USER_PASSWORD", app.appId(), username, null, Map.of(), null, () -> {
+            users.setPassword(app, username, password);
+            return null;
+        });
     }
 
     public int deleteByIds(Actor actor, App app, ConversationRef ref, List<Long> ids, @Nullable String reason) {

@@ -32,7 +32,12 @@ public class BulkLoader {
     public void insertUsers(long appId, Collection<String> usernames, long createdAt) {
         List<AppUserRecord> rows = new ArrayList<>();
         for (String u : usernames) {
-            rows.add(new AppUserRecord(appId, u, createdAt));
+            // set by name: columns added later (passwords, V009) keep their defaults
+            AppUserRecord r = new AppUserRecord();
+            r.setAppId(appId);
+            r.setUsername(u);
+            r.setCreatedAt(createdAt);
+            rows.add(r);
         }
         insertChunked(rows, true); // a live send may have registered the user first
     }
@@ -83,9 +88,12 @@ public class BulkLoader {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<R> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             var first = chunk.get(0);
-            var insert = db.insertInto(first.getTable()).columns(first.fields());
+            // the columns the rows set; the others keep their defaults
+            org.jooq.Field<?>[] fields = java.util.Arrays.stream(first.fields()).filter(first::changed)
+                    .toArray(org.jooq.Field[]::new);
+            var insert = db.insertInto(first.getTable()).columns(fields);
             for (R r : chunk) {
-                insert = insert.values(r.intoArray());
+                insert = insert.values(r.into(fields).intoArray());
             }
             (keepExisting ? keepRow(insert.onDuplicateKeyUpdate(), first.getTable().getPrimaryKey().getFields().get(0))
                     : insert).execute();

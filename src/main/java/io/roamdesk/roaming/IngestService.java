@@ -78,6 +78,11 @@ public class IngestService {
 
     public static final int MAX_BATCH = 500;
 
+    /** A deleted user: the next message naming it registers it again (on this instance). */
+    public void forgetUser(io.roamdesk.app.App app, String username) {
+        knownUsers.forget(app.appId(), username);
+    }
+
     /**
      * The gateway's batch: many messages, each to one target, in one transaction; single chats are
      * written with a handful of statements for the whole batch. Answers the ids in request order.

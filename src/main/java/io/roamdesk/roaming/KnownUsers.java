@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Registers users in {@code app_user} as messages arrive, once per instance: a send between users
  * this instance has already written skips that statement (most sends are between known users).
- * Users are never deleted, so a remembered name stays true; a name is remembered only after the
- * transaction that wrote it commits.
+ * A name is remembered only after the transaction that wrote it commits; deleting a user (see
+ * EndUsers) forgets it on this instance, another instance keeps skipping the insert until it restarts
+ * (the row then comes back with the user's next registration, not with its next message there).
  */
 @Component
 class KnownUsers {
@@ -38,6 +39,10 @@ class KnownUsers {
                 }
             });
         }
+    }
+
+    void forget(long appId, String username) {
+        written.invalidate(key(appId, username));
     }
 
     private static String key(long appId, String username) {

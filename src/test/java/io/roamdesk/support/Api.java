@@ -48,6 +48,42 @@ public class Api {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /**
+     * A request exactly as given, through the JDK's client, which adds no Content-Type of its own
+     * ({@code contentType} null sends none).
+     */
+    public ResponseEntity<JsonNode> raw(String method, String path, String token, String contentType, String body) {
+        var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var r = RAW.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed;
+            try {
+                parsed = r.body().isEmpty() ? null : MAPPER.readTree(r.body());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                parsed = MAPPER.getNodeFactory().textNode(r.body());
+            }
+            HttpHeaders headers = new HttpHeaders();
+            r.headers().map().forEach(headers::addAll);
+            return new ResponseEntity<>(parsed, headers, org.springframework.http.HttpStatusCode.valueOf(r.statusCode()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.net.http.HttpClient RAW = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
     public ResponseEntity<JsonNode> get(String path, String token) {
         return call(HttpMethod.GET, path, token, null);
     }
