@@ -36,6 +36,7 @@ class ReadinessTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
     void readinessIsDownWhileTheDatabaseStallsAndUpAgainAfter() {
         assertThat(status("/actuator/health/readiness")).isEqualTo(200);
 
