@@ -105,7 +105,13 @@ public class DeletionJobs {
 
     private Optional<Job> claim() {
         long now = clock.millis();
-        return jobs.claimInterrupted(instance, now, now + LEASE.toMillis());
+        try {
+            return jobs.claimInterrupted(instance, now, now + LEASE.toMillis());
+        } catch (RuntimeException e) {
+            // the database is away: the next pass tries again
+            log.warn("Could not look for interrupted deletion jobs: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private long run(Job job, App app, LongConsumer progress) {

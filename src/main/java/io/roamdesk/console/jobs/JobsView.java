@@ -43,12 +43,12 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(j -> j.chatType() + ":" + j.convId() + " (" + j.owner() + ")")
                 .setHeader(getTranslation("jobs.conversation")).setAutoWidth(true);
         grid.addColumn(j -> getTranslation(j.interrupted(System.currentTimeMillis()) ? "jobs.interrupted" : "jobs.running")
-                + " · " + Formats.time(j.updatedAt())).setHeader(getTranslation("jobs.state")).setAutoWidth(true);
+                + " · " + Formats.time(j.updatedAt())).setHeader(getTranslation("jobs.state")).setFlexGrow(2);
         grid.addColumn(Job::processed).setHeader(getTranslation("jobs.processed")).setAutoWidth(true);
         grid.addColumn(j -> j.actor() + " · " + Formats.time(j.createdAt())).setHeader(getTranslation("jobs.by"))
-                .setAutoWidth(true);
+                .setFlexGrow(2);
         grid.addColumn(j -> j.reason() == null ? "" : j.reason()).setHeader(getTranslation("jobs.reason"))
-                .setFlexGrow(1).setWidth("12em");
+                .setFlexGrow(2);
         empty.setId("jobs-empty");
         add(grid, empty);
         load();
