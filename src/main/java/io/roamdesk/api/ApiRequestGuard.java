@@ -51,8 +51,7 @@ class ApiRequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!METHODS.contains(request.getMethod())) {
-            write(response, 405, "method_not_allowed", "MethodNotAllowedException",
-                    "method " + request.getMethod() + " is not supported here");
+            write(response, 405, ApiError.forStatus(405, clock.millis()));
             return;
         }
         JsonErrors answer = new JsonErrors(response);
@@ -77,9 +76,13 @@ class ApiRequestGuard extends OncePerRequestFilter {
 
     private void write(HttpServletResponse response, int status, String code, String exception, String text)
             throws IOException {
+        write(response, status, new ApiError(code, exception, clock.millis(), 0, text));
+    }
+
+    private void write(HttpServletResponse response, int status, ApiError error) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), new ApiError(code, exception, clock.millis(), 0, text));
+        json.writeValue(response.getOutputStream(), error);
     }
 
     /** The request as if it accepted JSON, which is all the API ever answers. */
@@ -121,15 +124,7 @@ class ApiRequestGuard extends OncePerRequestFilter {
                 return;
             }
             response.reset();
-            if (status == 405 || status == 501) {
-                write(response, 405, "method_not_allowed", "MethodNotAllowedException", "method not supported here");
-            } else if (status == 404) {
-                write(response, 404, "resource_not_found", "ResourceNotFoundException", "no such API resource");
-            } else if (status < 500) {
-                write(response, status, "illegal_argument", "IllegalArgumentException", "the request was refused");
-            } else {
-                write(response, status, "internal_error", "InternalServerError", "internal error; it has been logged");
-            }
+            write(response, status == 501 ? 405 : status, ApiError.forStatus(status, clock.millis()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.roamdesk.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,27 +14,20 @@ import org.apache.catalina.valves.ErrorReportValve;
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        boolean method = status == 405 || status == 501;
-        String code = method ? "method_not_allowed" : status >= 500 ? "internal_error"
-                : status == 404 ? "resource_not_found" : "illegal_argument";
-        String exception = method ? "MethodNotAllowedException" : status >= 500 ? "InternalServerError"
-                : status == 404 ? "ResourceNotFoundException" : "IllegalArgumentException";
-        String description = method ? "this method is not supported"
-                : status >= 500 ? "internal error; it has been logged" : "the request was refused";
-        String body = "{\"error\":\"" + code + "\",\"exception\":\"" + exception + "\",\"timestamp\":"
-                + System.currentTimeMillis() + ",\"duration\":0,\"error_description\":\"" + description + "\"}";
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body);
+                writer.write(JSON.writeValueAsString(ApiError.forStatus(status, System.currentTimeMillis())));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

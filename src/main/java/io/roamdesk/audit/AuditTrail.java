@@ -40,6 +40,8 @@ public class AuditTrail {
     private final Clock clock;
     private final TransactionTemplate separately;
     private final ObjectMapper json;
+    /** Chains whose head row exists (rows are never removed): one read less per event. */
+    private final java.util.Set<Long> knownChains = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final MeterRegistry metrics;
 
     AuditTrail(AuditRepository repo, IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
@@ -58,12 +60,13 @@ public class AuditTrail {
     public void record(Actor actor, String action, @Nullable Long appId, @Nullable String targetUser,
             @Nullable String target, Map<String, ?> params, String outcome, @Nullable String reason) {
         long chain = AuditEvent.chainOf(appId);
-        if (repo.head(chain).isEmpty()) {
+        if (!knownChains.contains(chain) && repo.head(chain).isEmpty()) {
             // a chain's first event: its head row is created on its own first (a locking read of a
             // missing row would gap-lock the very place that insert needs), then locked like any other
             separately.executeWithoutResult(s -> repo.createHead(chain));
         }
         AuditChainRecord head = repo.lockHead(chain).orElseThrow();
+        knownChains.add(chain);
         // refused input can be anything: keep the record within its columns rather than lose it
         AuditEvent e = new AuditEvent(ids.nextId(), clock.millis(), clip(actor.name(), 64), clip(actor.role(), 20),
                 action, appId, clip(targetUser, 64), clip(target, 200), canonical(params), outcome, clip(reason, 500),

@@ -214,18 +214,18 @@ public class DeletionService {
         long boundary = forAllBoundary(app);
         int deleted = 0;
         long after = -1;
-        for (var batch = tx.execute(s -> deleteForAllBatch(app, ref, -1, boundary, DELETE_BATCH)); batch.isPresent();
-                batch = nextBatch(app, ref, after, boundary)) {
+        while (true) {
+            long from = after;
+            var batch = tx.execute(s -> deleteForAllBatch(app, ref, from, boundary, DELETE_BATCH));
+            if (batch.isEmpty()) {
+                break;
+            }
             deleted += batch.get().deleted();
             after = batch.get().upTo();
             progress.accept(deleted);
         }
         tx.executeWithoutResult(s -> finishForAll(app, ref, boundary));
         return deleted;
-    }
-
-    private Optional<ForAllBatch> nextBatch(App app, ConversationRef ref, long after, long boundary) {
-        return tx.execute(s -> deleteForAllBatch(app, ref, after, boundary, DELETE_BATCH));
     }
 
     /** One batch of a delete-for-all: the last message id it covered and how many it newly deleted. */
