@@ -3,7 +3,7 @@ package io.roamdesk.audit;
 import org.jspecify.annotations.Nullable;
 
 /** Filters of the audit view; null means "any". Times are inclusive epoch milliseconds. */
-public record AuditQuery(@Nullable Long from, @Nullable Long to, @Nullable String actor, @Nullable String action,
+public record AuditQuery(@Nullable Long from, @Nullable Long to, @Nullable String actor, @Nullable AuditAction action,
         @Nullable Long appId, @Nullable String targetUser) {
 
     public static AuditQuery all() {

@@ -54,8 +54,8 @@ public class AuditSearch {
         if (q.actor() != null && !q.actor().isBlank()) {
             c = c.and(AUDIT_EVENT.ACTOR.eq(q.actor().strip()));
         }
-        if (q.action() != null && !q.action().isBlank()) {
-            c = c.and(AUDIT_EVENT.ACTION.eq(q.action()));
+        if (q.action() != null) {
+            c = c.and(AUDIT_EVENT.ACTION.eq(q.action().name()));
         }
         if (q.appId() != null) {
             c = c.and(AUDIT_EVENT.APP_ID.eq(q.appId()));

@@ -57,8 +57,8 @@ public class AuditTrail {
 
     /** Records an event in the current transaction (required: the event belongs to the action). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(Actor actor, String action, @Nullable Long appId, @Nullable String targetUser,
-            @Nullable String target, Map<String, ?> params, String outcome, @Nullable String reason) {
+    public void record(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String targetUser,
+            @Nullable String target, Map<String, ?> params, AuditOutcome outcome, @Nullable String reason) {
         long chain = AuditEvent.chainOf(appId);
         if (!knownChains.contains(chain) && repo.head(chain).isEmpty()) {
             // a chain's first event: its head row is created on its own first (a locking read of a
@@ -69,16 +69,17 @@ public class AuditTrail {
         knownChains.add(chain);
         // refused input can be anything: keep the record within its columns rather than lose it
         AuditEvent e = new AuditEvent(ids.nextId(), clock.millis(), clip(actor.name(), 64), clip(actor.role(), 20),
-                action, appId, clip(targetUser, 64), clip(target, 200), canonical(params), outcome, clip(reason, 500),
+                action.name(), appId, clip(targetUser, 64), clip(target, 200), canonical(params), outcome.name(),
+                clip(reason, 500),
                 head.getLastHash(), "", chain, head.getLastSeq() + 1);
         repo.append(withHash(e));
         countAfterCommit(action, outcome);
     }
 
     /** {@code roamdesk.audit.events} by action and outcome, once the event is committed. */
-    private void countAfterCommit(String action, String outcome) {
+    private void countAfterCommit(AuditAction action, AuditOutcome outcome) {
         Counter counter = Counter.builder("roamdesk.audit.events").description("Audit events written")
-                .tag("action", action).tag("outcome", outcome).register(metrics);
+                .tag("action", action.name()).tag("outcome", outcome.name()).register(metrics);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -89,17 +90,17 @@ public class AuditTrail {
 
     /** Records a failed action in its own transaction, since the action's own transaction rolled back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFailure(Actor actor, String action, @Nullable Long appId, @Nullable String targetUser,
+    public void recordFailure(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String targetUser,
             @Nullable String target, Map<String, ?> params, String error, @Nullable String reason) {
         Map<String, Object> withError = new TreeMap<>(params);
         withError.put("error", error);
-        record(actor, action, appId, targetUser, target, withError, "FAILURE", reason);
+        record(actor, action, appId, targetUser, target, withError, AuditOutcome.FAILURE, reason);
     }
 
     /** Records an event that belongs to no other transaction (sign-ins, content reads). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordAlone(Actor actor, String action, @Nullable Long appId, @Nullable String targetUser,
-            @Nullable String target, Map<String, ?> params, String outcome, @Nullable String reason) {
+    public void recordAlone(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String targetUser,
+            @Nullable String target, Map<String, ?> params, AuditOutcome outcome, @Nullable String reason) {
         record(actor, action, appId, targetUser, target, params, outcome, reason);
     }
 

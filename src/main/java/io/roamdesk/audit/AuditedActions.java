@@ -48,38 +48,38 @@ public class AuditedActions {
     public App changeSetting(Actor actor, long appId, int version, Setting setting, String value, String reason) {
         // the old value as this change saw it: the version check refuses a change made meanwhile
         String old = apps.byId(appId).map(a -> setting.valueIn(a.settings())).orElse("");
-        return audited(actor, "SETTING_CHANGE", appId, null, setting.name(), Map.of("old", old, "new", value), reason,
+        return audited(actor, AuditAction.SETTING_CHANGE, appId, null, setting.name(), Map.of("old", old, "new", value), reason,
                 () -> apps.changeSetting(appId, version, setting, value, actor.name(), reason));
     }
 
     /** Ends every token of one API client of the app at once (a leaked token, a departed integrator). */
     public int revokeTokens(Actor actor, App app, String clientId, String reason) {
-        return audited(actor, "REVOKE_TOKENS", app.appId(), null, "client:" + clientId, Map.of(), reason,
+        return audited(actor, AuditAction.REVOKE_TOKENS, app.appId(), null, "client:" + clientId, Map.of(), reason,
                 () -> credentials.revokeTokens(app.appId(), clientId));
     }
 
     /** Deletes an end user (its tokens end with it). */
     public EndUser deleteUser(Actor actor, App app, String username) {
-        return audited(actor, "DELETE_USER", app.appId(), username, null, Map.of(), null,
+        return audited(actor, AuditAction.DELETE_USER, app.appId(), username, null, Map.of(), null,
                 () -> users.delete(app, username));
     }
 
     /** Sets an end user's password (its tokens end); the password itself is never recorded. */
     public void setUserPassword(Actor actor, App app, String username, String password) {
-        audited(actor, "SET_USER_PASSWORD", app.appId(), username, null, Map.of(), null, () -> {
+        audited(actor, AuditAction.SET_USER_PASSWORD, app.appId(), username, null, Map.of(), null, () -> {
             users.setPassword(app, username, password);
             return null;
         });
     }
 
     public int deleteByIds(Actor actor, App app, ConversationRef ref, List<Long> ids, @Nullable String reason) {
-        return audited(actor, "DELETE_ONE_WAY_IDS", app.appId(), ref.owner(), target(ref),
+        return audited(actor, AuditAction.DELETE_ONE_WAY_IDS, app.appId(), ref.owner(), target(ref),
                 Map.of("ids", ids.stream().map(String::valueOf).toList()), reason,
                 () -> deletions.deleteByIds(app, ref, ids));
     }
 
     public void deleteBefore(Actor actor, App app, ConversationRef ref, long time, @Nullable String reason) {
-        audited(actor, "DELETE_ONE_WAY_TIME", app.appId(), ref.owner(), target(ref), Map.of("before", time), reason,
+        audited(actor, AuditAction.DELETE_ONE_WAY_TIME, app.appId(), ref.owner(), target(ref), Map.of("before", time), reason,
                 () -> {
                     deletions.deleteBefore(app, ref, time);
                     return null;
@@ -87,7 +87,7 @@ public class AuditedActions {
     }
 
     public int clearAll(Actor actor, App app, String owner, @Nullable String reason) {
-        return audited(actor, "CLEAR_ALL", app.appId(), owner, null, Map.of(), reason,
+        return audited(actor, AuditAction.CLEAR_ALL, app.appId(), owner, null, Map.of(), reason,
                 () -> deletions.clearAll(app, owner));
     }
 
@@ -98,7 +98,7 @@ public class AuditedActions {
     public long deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages,
             @Nullable String reason, LongConsumer progress) {
         if (!withMessages) {
-            return audited(actor, "DELETE_CONVERSATION", app.appId(), ref.owner(), target(ref), Map.of(), reason,
+            return audited(actor, AuditAction.DELETE_CONVERSATION, app.appId(), ref.owner(), target(ref), Map.of(), reason,
                     () -> deletions.deleteConversation(app, ref, false, progress));
         }
         try {
@@ -113,7 +113,7 @@ public class AuditedActions {
 
     /** Records a preview (what someone looked at before deciding), then answers it. */
     public <T> T preview(Actor actor, App app, String owner, @Nullable ConversationRef ref, String what, Supplier<T> preview) {
-        return audited(actor, "PREVIEW", app.appId(), owner, ref == null ? null : target(ref), Map.of("of", what),
+        return audited(actor, AuditAction.PREVIEW, app.appId(), owner, ref == null ? null : target(ref), Map.of("of", what),
                 null, preview);
     }
 
@@ -122,22 +122,22 @@ public class AuditedActions {
         if (reason == null || reason.isBlank()) {
             throw RoamdeskException.badRequest("a reason is required to read message content");
         }
-        trail.recordAlone(actor, "CONTENT_REVEAL", app.appId(), ref.owner(), target(ref), Map.of("minutes", minutes),
-                "SUCCESS", reason.strip());
+        trail.recordAlone(actor, AuditAction.CONTENT_REVEAL, app.appId(), ref.owner(), target(ref), Map.of("minutes", minutes),
+                AuditOutcome.SUCCESS, reason.strip());
     }
 
     /** Message content was shown: which conversation, how many messages, under which reason. */
     public void contentViewed(Actor actor, App app, ConversationRef ref, int messages, String reason) {
-        trail.recordAlone(actor, "CONTENT_VIEW", app.appId(), ref.owner(), target(ref), Map.of("messages", messages),
-                "SUCCESS", reason);
+        trail.recordAlone(actor, AuditAction.CONTENT_VIEW, app.appId(), ref.owner(), target(ref), Map.of("messages", messages),
+                AuditOutcome.SUCCESS, reason);
     }
 
-    private <T> T audited(Actor actor, String action, @Nullable Long appId, @Nullable String user, @Nullable String target,
+    private <T> T audited(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String user, @Nullable String target,
             Map<String, ?> params, @Nullable String reason, Supplier<T> work) {
         try {
             return TransientRetry.run(() -> tx.execute(s -> {
                 T result = work.get();
-                trail.record(actor, action, appId, user, target, params, "SUCCESS", reason);
+                trail.record(actor, action, appId, user, target, params, AuditOutcome.SUCCESS, reason);
                 return result;
             }));
         } catch (RuntimeException e) {

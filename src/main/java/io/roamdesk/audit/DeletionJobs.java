@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DeletionJobs {
 
-    public static final String ACTION = "DELETE_CONVERSATION_FOR_ALL";
+    public static final AuditAction ACTION = AuditAction.DELETE_CONVERSATION_FOR_ALL;
     static final Duration LEASE = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(DeletionJobs.class);
@@ -63,12 +63,12 @@ public class DeletionJobs {
     public long deleteForAll(Actor actor, App app, ConversationRef ref, @Nullable String reason, LongConsumer progress) {
         long boundary = deletions.forAllBoundary(app);
         long now = clock.millis();
-        Job job = new Job(ids.nextId(), app.appId(), ACTION, ref.owner(), ref.chatType().wire(), ref.convId(), boundary,
+        Job job = new Job(ids.nextId(), app.appId(), ACTION.name(), ref.owner(), ref.chatType().wire(), ref.convId(), boundary,
                 -1, 0, Job.State.RUNNING, actor.name(), actor.role(), reason, instance, now + LEASE.toMillis(), now, now);
         TransientRetry.run(() -> tx.execute(s -> {
             jobs.insert(job);
             trail.record(actor, ACTION, app.appId(), ref.owner(), AuditedActions.target(ref),
-                    Map.of("job", Long.toString(job.jobId()), "up_to_msg_id", Long.toString(boundary)), "STARTED", reason);
+                    Map.of("job", Long.toString(job.jobId()), "up_to_msg_id", Long.toString(boundary)), AuditOutcome.STARTED, reason);
             return null;
         }));
         try {
@@ -139,7 +139,7 @@ public class DeletionJobs {
             deletions.finishForAll(app, ref, job.boundaryId());
             requireLease(jobs.complete(job.jobId(), instance, clock.millis()), job);
             trail.record(new Actor(job.actor(), job.actorRole()), ACTION, app.appId(), ref.owner(),
-                    AuditedActions.target(ref), Map.of("job", Long.toString(job.jobId()), "messages", deleted), "SUCCESS",
+                    AuditedActions.target(ref), Map.of("job", Long.toString(job.jobId()), "messages", deleted), AuditOutcome.SUCCESS,
                     job.reason());
             return null;
         }));

@@ -1,5 +1,7 @@
 package io.roamdesk.security;
 
+import io.roamdesk.audit.AuditAction;
+import io.roamdesk.audit.AuditOutcome;
 import io.roamdesk.audit.Actor;
 import io.roamdesk.audit.AuditTrail;
 import java.util.Map;
@@ -83,9 +85,9 @@ public class FirstAdministrator implements ApplicationRunner {
             return Outcome.NOT_CONFIGURED;
         }
         accounts.create(name, secret, Role.PLATFORM_ADMIN, true);
-        trail.record(BOOTSTRAP, "ACCOUNT_CREATE", null, null, "account:" + name,
+        trail.record(BOOTSTRAP, AuditAction.ACCOUNT_CREATE, null, null, "account:" + name,
                 Map.of("role", Role.PLATFORM_ADMIN.name(), "mustChangePassword", true, "source", "settings"),
-                "SUCCESS", null);
+                AuditOutcome.SUCCESS, null);
         return Outcome.CREATED;
     }
 }

@@ -1,5 +1,7 @@
 package io.roamdesk.security;
 
+import io.roamdesk.audit.AuditAction;
+import io.roamdesk.audit.AuditOutcome;
 import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT;
 
 import io.roamdesk.audit.Actor;
@@ -56,8 +58,8 @@ public class PasswordChanges {
         Map<String, Object> params = outcome == Outcome.CHANGED
                 ? Map.of("wasTemporary", account.getMustChangePassword())
                 : Map.of("error", outcome.name());
-        trail.record(actor, "PASSWORD_CHANGE", null, null, "account:" + username, params,
-                outcome == Outcome.CHANGED ? "SUCCESS" : "FAILURE", null);
+        trail.record(actor, AuditAction.PASSWORD_CHANGE, null, null, "account:" + username, params,
+                outcome == Outcome.CHANGED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, null);
         return outcome;
     }
 }

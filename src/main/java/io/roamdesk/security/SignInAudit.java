@@ -1,5 +1,7 @@
 package io.roamdesk.security;
 
+import io.roamdesk.audit.AuditAction;
+import io.roamdesk.audit.AuditOutcome;
 import io.roamdesk.audit.Actor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +39,7 @@ class SignInAudit {
     void succeeded(AuthenticationSuccessEvent event) {
         String name = event.getAuthentication().getName();
         accounts.recordSuccess(name);
-        trail.recordAlone(new Actor(name, role(name)), "SIGN_IN", null, null, null, Map.of(), "SUCCESS", null);
+        trail.recordAlone(new Actor(name, role(name)), AuditAction.SIGN_IN, null, null, null, Map.of(), AuditOutcome.SUCCESS, null);
     }
 
     @EventListener
@@ -50,7 +52,7 @@ class SignInAudit {
             lockouts.increment();
         }
         String why = locked ? "account locked" : nowLocked ? "bad credentials; account now locked" : "bad credentials";
-        trail.recordAlone(new Actor(name, role(name)), "SIGN_IN", null, null, null, Map.of("error", why), "FAILURE", null);
+        trail.recordAlone(new Actor(name, role(name)), AuditAction.SIGN_IN, null, null, null, Map.of("error", why), AuditOutcome.FAILURE, null);
     }
 
     private String role(String name) {

@@ -35,7 +35,7 @@ class AuditExportTest {
         List<String> hostile = List.of("a,b\rc", "a,b\u2028c", "x\"y,z\nw", "=HYPERLINK(\"http://x\")", "-2+3", "@SUM(A1)");
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
             for (String h : hostile) {
-                trail.record(new Actor(h, "SUPPORT"), "SIGN_IN", app.appId(), null, h, Map.of(), "FAILURE", h);
+                trail.record(new Actor(h, "SUPPORT"), AuditAction.SIGN_IN, app.appId(), null, h, Map.of(), AuditOutcome.FAILURE, h);
             }
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();

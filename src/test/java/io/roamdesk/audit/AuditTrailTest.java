@@ -85,7 +85,7 @@ class AuditTrailTest {
         App app = testApps.createRoaming();
         TransactionTemplate tx = new TransactionTemplate(transactions);
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            trail.record(AGENT, "CLEAR_ALL", app.appId(), "alice", null, Map.of(), "SUCCESS", "will roll back");
+            trail.record(AGENT, AuditAction.CLEAR_ALL, app.appId(), "alice", null, Map.of(), AuditOutcome.SUCCESS, "will roll back");
             throw new IllegalStateException("the action failed after writing");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(eventsOf(app)).isEmpty();

@@ -58,7 +58,7 @@ class DeletionJobsTest {
 
     private List<AuditEventRecord> eventsOf(App app) {
         return db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.APP_ID.eq(app.appId()))
-                .and(AUDIT_EVENT.ACTION.eq(DeletionJobs.ACTION)).orderBy(AUDIT_EVENT.CHAIN_SEQ).fetch();
+                .and(AUDIT_EVENT.ACTION.eq(DeletionJobs.ACTION.name())).orderBy(AUDIT_EVENT.CHAIN_SEQ).fetch();
     }
 
     private int visible(App app, String owner, String peer) {

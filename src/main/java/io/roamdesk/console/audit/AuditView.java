@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
+import io.roamdesk.audit.AuditAction;
 import io.roamdesk.audit.AuditEvent;
 import io.roamdesk.audit.AuditExport;
 import io.roamdesk.audit.AuditQuery;
@@ -37,9 +38,6 @@ import java.util.stream.Collectors;
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     static final int PAGE_SIZE = 50;
-    static final List<String> ACTIONS = List.of("SIGN_IN", "SETTING_CHANGE", "PREVIEW", "CONTENT_REVEAL", "CONTENT_VIEW",
-            "DELETE_ONE_WAY_IDS", "DELETE_ONE_WAY_TIME", "DELETE_CONVERSATION", "DELETE_CONVERSATION_FOR_ALL", "CLEAR_ALL",
-            "REVOKE_TOKENS");
 
     private final AuditSearch search;
     private final AuditTrail trail;
@@ -47,7 +45,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final TextField actor = new TextField();
-    private final Select<String> action = new Select<>();
+    private final Select<AuditAction> action = new Select<>();
     private final Select<App> app = new Select<>();
     private final TextField user = new TextField();
     private final Grid<AuditEvent> grid = new Grid<>();
@@ -99,7 +97,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         actor.setLabel(getTranslation("audit.actor"));
         action.setId("audit-action");
         action.setLabel(getTranslation("audit.action"));
-        action.setItems(ACTIONS);
+        action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(a -> a == null ? "" : getTranslation(a.labelKey()));
         action.setEmptySelectionAllowed(true);
         app.setId("audit-app");
         app.setLabel(getTranslation("lookup.app"));
@@ -115,7 +114,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AuditEvent::eventId).setHeader("#").setAutoWidth(true);
         grid.addColumn(e -> Formats.time(e.occurredAt())).setHeader(getTranslation("history.when")).setAutoWidth(true);
         grid.addColumn(e -> e.actor() + " (" + e.actorRole() + ")").setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
         grid.addColumn(e -> e.appId() == null ? "" : appKeys.getOrDefault(e.appId(), e.appId().toString()))
                 .setHeader(getTranslation("lookup.app")).setAutoWidth(true);
         grid.addColumn(e -> e.targetUser() == null ? "" : e.targetUser() + (e.target() == null ? "" : " / " + e.target()))
@@ -181,5 +180,14 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return "Roamdesk – " + getTranslation("audit.title");
+    }
+
+    /** The translated name of a stored action; a code no longer in the enum is shown as stored. */
+    private String actionLabel(String stored) {
+        try {
+            return getTranslation(AuditAction.valueOf(stored).labelKey());
+        } catch (IllegalArgumentException unknown) {
+            return stored;
+        }
     }
 }

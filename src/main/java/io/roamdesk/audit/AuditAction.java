@@ -1,0 +1,28 @@
+package io.roamdesk.audit;
+
+/**
+ * Every kind of audited action. The writer records {@link #name()}; the console's action filter
+ * and its translated labels ({@code audit.action.<NAME>}) come from this list, so they cannot drift.
+ */
+public enum AuditAction {
+    SIGN_IN,
+    PASSWORD_CHANGE,
+    ACCOUNT_CREATE,
+    SETTING_CHANGE,
+    REVOKE_TOKENS,
+    PREVIEW,
+    CONTENT_REVEAL,
+    CONTENT_VIEW,
+    DELETE_ONE_WAY_IDS,
+    DELETE_ONE_WAY_TIME,
+    DELETE_CONVERSATION,
+    DELETE_CONVERSATION_FOR_ALL,
+    CLEAR_ALL,
+    DELETE_USER,
+    SET_USER_PASSWORD;
+
+    /** The message key of this action's name in the console's bundles. */
+    public String labelKey() {
+        return "audit.action." + name();
+    }
+}
