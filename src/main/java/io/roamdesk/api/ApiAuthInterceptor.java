@@ -70,6 +70,9 @@ class ApiAuthInterceptor implements HandlerInterceptor {
     /** A user token reaches only endpoints marked {@link OwnData}, and there only its own user. */
     @SuppressWarnings("unchecked")
     private static void checkOwnData(ApiCaller caller, HandlerMethod method, HttpServletRequest request) {
+        if (method.hasMethodAnnotation(SenderChecked.class)) {
+            return;
+        }
         OwnData own = method.getMethodAnnotation(OwnData.class);
         if (own == null) {
             throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op",

@@ -41,8 +41,10 @@ class ConversationController {
     @GetMapping("/{org}/{app}/users/{username}/user_channels/page")
     @OwnData("username")
     Map<String, Object> page(ApiCaller caller, @PathVariable String username,
-            @RequestParam(defaultValue = "1") int pageNum,
-            @RequestParam(defaultValue = "" + Limits.DEFAULT_LIST_PAGE_SIZE) int pageSize, HttpServletRequest request) {
+            @RequestParam(name = "pageNum", required = false) String pageNumText,
+            @RequestParam(name = "pageSize", required = false) String pageSizeText, HttpServletRequest request) {
+        int pageNum = ApiParams.decimalInt("pageNum", pageNumText, 1);
+        int pageSize = ApiParams.decimalInt("pageSize", pageSizeText, Limits.DEFAULT_LIST_PAGE_SIZE);
         List<ConversationView> page = conversations.page(caller.app(), username, pageNum, pageSize);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("channel_infos", page.stream().map(messages::conversation).toList());
@@ -56,7 +58,8 @@ class ConversationController {
     @OwnData("username")
     Map<String, Object> cursor(ApiCaller caller, @PathVariable String username,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "" + Limits.DEFAULT_LIST_PAGE_SIZE) int limit, HttpServletRequest request) {
+            @RequestParam(name = "limit", required = false) String limitText, HttpServletRequest request) {
+        int limit = ApiParams.decimalInt("limit", limitText, Limits.DEFAULT_LIST_PAGE_SIZE);
         ConversationPage page = conversations.cursorPage(caller.app(), username, cursor, limit);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("channel_infos", page.conversations().stream().map(messages::conversation).toList());

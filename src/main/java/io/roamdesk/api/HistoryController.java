@@ -1,6 +1,5 @@
 package io.roamdesk.api;
 
-import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.roaming.BodyType;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.Direction;
@@ -40,16 +39,17 @@ class HistoryController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String startId,
             @RequestParam(required = false) String direction,
-            @RequestParam(defaultValue = "20") int pageSize,
-            @RequestParam(required = false) Long startTime,
-            @RequestParam(required = false) Long endTime,
+            @RequestParam(required = false) String pageSize,
+            @RequestParam(required = false) String startTime,
+            @RequestParam(required = false) String endTime,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String msgTypes,
             HttpServletRequest request) {
-        HistoryFilter filter = new HistoryFilter(startTime, endTime, from == null || from.isEmpty() ? null : from,
-                bodyTypes(msgTypes));
+        HistoryFilter filter = new HistoryFilter(ApiParams.decimal("startTime", startTime),
+                ApiParams.decimal("endTime", endTime), from == null || from.isEmpty() ? null : from, bodyTypes(msgTypes));
         HistoryPage page = history.fetch(caller.app(), new HistoryRequest(username, ChatType.parse(type), channel,
-                cursor, messageId(startId), Direction.parse(direction), pageSize, filter));
+                cursor, ApiParams.messageId("startId", startId), Direction.parse(direction),
+                ApiParams.decimalInt("pageSize", pageSize, 20), filter));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("msgs", page.messages().stream().map(messages::message).toList());
         data.put("is_last", page.isLast());
@@ -67,18 +67,4 @@ class HistoryController {
         return types;
     }
 
-    static Long messageId(String s) {
-        if (s == null || s.isEmpty()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(s.strip());
-            if (id < 0) {
-                throw RoamdeskException.badRequest("message ids are positive numbers: " + s);
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw RoamdeskException.badRequest("message ids are positive numbers: " + s);
-        }
-    }
 }

@@ -73,16 +73,17 @@ class RoamingDeleteController {
 
     /** Milliseconds as a plain decimal (Spring alone would also take "0x10" or "#10"). */
     private static long time(String delTime) {
-        if (!delTime.matches("-?[0-9]{1,18}")) {
+        Long time = ApiParams.decimal("delTime", delTime);
+        if (time == null) {
             throw RoamdeskException.badRequest("delTime must be a time in milliseconds since 1970");
         }
-        return Long.parseLong(delTime);
+        return time;
     }
 
     private static List<Long> ids(String csv) {
         List<Long> ids = new ArrayList<>();
         for (String s : csv.split(",", -1)) {
-            Long id = HistoryController.messageId(s);
+            Long id = ApiParams.messageId("msgIdList", s);
             if (id == null) {
                 throw RoamdeskException.badRequest("msgIdList must be message ids separated by commas");
             }

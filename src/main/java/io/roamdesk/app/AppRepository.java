@@ -52,6 +52,7 @@ class AppRepository {
                 .set(APP_SETTING.CONVERSATION_CAP, s.conversationCap())
                 .set(APP_SETTING.LEGACY_DAYS, s.legacyDays())
                 .set(APP_SETTING.LEGACY_COUNT, s.legacyCount())
+                .set(APP_SETTING.RECALL_WINDOW_SECONDS, s.recallWindowSeconds())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, 1)
                 .execute();
@@ -66,6 +67,7 @@ class AppRepository {
                 .set(APP_SETTING.CONVERSATION_CAP, s.conversationCap())
                 .set(APP_SETTING.LEGACY_DAYS, s.legacyDays())
                 .set(APP_SETTING.LEGACY_COUNT, s.legacyCount())
+                .set(APP_SETTING.RECALL_WINDOW_SECONDS, s.recallWindowSeconds())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, version + 1)
                 .where(APP_SETTING.APP_ID.eq(appId)).and(APP_SETTING.VERSION.eq(version))
@@ -101,7 +103,8 @@ class AppRepository {
                 r.get(APP_SETTING.REST_IN_LIST),
                 r.get(APP_SETTING.CONVERSATION_CAP),
                 r.get(APP_SETTING.LEGACY_DAYS),
-                r.get(APP_SETTING.LEGACY_COUNT));
+                r.get(APP_SETTING.LEGACY_COUNT),
+                r.get(APP_SETTING.RECALL_WINDOW_SECONDS));
         return new App(r.get(APP.APP_ID), new AppKey(r.get(APP.ORG_NAME), r.get(APP.APP_NAME)), s,
                 r.get(APP_SETTING.VERSION));
     }

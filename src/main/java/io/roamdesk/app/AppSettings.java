@@ -7,21 +7,40 @@ public record AppSettings(
         boolean restInList,
         int conversationCap,
         int legacyDays,
-        int legacyCount) {
+        int legacyCount,
+        int recallWindowSeconds) {
+
+    /** How long after sending a message may be recalled unless an app token forces it (the vendor's default). */
+    public static final int DEFAULT_RECALL_WINDOW_SECONDS = 120;
+
+    /** The settings without a recall window of their own: the default window. */
+    public AppSettings(boolean roamingEnabled, boolean oneWayDeleteEnabled, boolean restInList, int conversationCap,
+            int legacyDays, int legacyCount) {
+        this(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
+                DEFAULT_RECALL_WINDOW_SECONDS);
+    }
 
     public static AppSettings defaults() {
         return new AppSettings(false, false, false, 100, 7, 10);
     }
 
     public AppSettings withRoaming(boolean on) {
-        return new AppSettings(on, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount);
+        return new AppSettings(on, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
+                recallWindowSeconds);
     }
 
     public AppSettings withOneWayDelete(boolean on) {
-        return new AppSettings(roamingEnabled, on, restInList, conversationCap, legacyDays, legacyCount);
+        return new AppSettings(roamingEnabled, on, restInList, conversationCap, legacyDays, legacyCount,
+                recallWindowSeconds);
     }
 
     public AppSettings withRestInList(boolean on) {
-        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, on, conversationCap, legacyDays, legacyCount);
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, on, conversationCap, legacyDays, legacyCount,
+                recallWindowSeconds);
+    }
+
+    public AppSettings withRecallWindowSeconds(int seconds) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
+                seconds);
     }
 }

@@ -9,7 +9,9 @@ public enum Setting {
     REST_IN_LIST(true, 0, 0),
     CONVERSATION_CAP(false, 1, 10_000),
     LEGACY_DAYS(false, 1, 365),
-    LEGACY_COUNT(false, 1, 100);
+    LEGACY_COUNT(false, 1, 100),
+    /** Seconds after sending within which a message may be recalled; at most 7 days, like the vendor's. */
+    RECALL_WINDOW(false, 1, 7 * 24 * 3600);
 
     private final boolean flag;
     private final int min;
@@ -41,6 +43,7 @@ public enum Setting {
             case CONVERSATION_CAP -> String.valueOf(s.conversationCap());
             case LEGACY_DAYS -> String.valueOf(s.legacyDays());
             case LEGACY_COUNT -> String.valueOf(s.legacyCount());
+            case RECALL_WINDOW -> String.valueOf(s.recallWindowSeconds());
         };
     }
 
@@ -68,11 +71,12 @@ public enum Setting {
         }
         return switch (this) {
             case CONVERSATION_CAP -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    n, s.legacyDays(), s.legacyCount());
+                    n, s.legacyDays(), s.legacyCount(), s.recallWindowSeconds());
             case LEGACY_DAYS -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), n, s.legacyCount());
+                    s.conversationCap(), n, s.legacyCount(), s.recallWindowSeconds());
+            case RECALL_WINDOW -> s.withRecallWindowSeconds(n);
             default -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), s.legacyDays(), n);
+                    s.conversationCap(), s.legacyDays(), n, s.recallWindowSeconds());
         };
     }
 }

@@ -19,7 +19,8 @@ public enum AuditAction {
     DELETE_CONVERSATION_FOR_ALL,
     CLEAR_ALL,
     DELETE_USER,
-    SET_USER_PASSWORD;
+    SET_USER_PASSWORD,
+    RECALL;
 
     /** The message key of this action's name in the console's bundles. */
     public String labelKey() {

@@ -8,6 +8,7 @@ import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.TransientRetry;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.DeletionService;
+import io.roamdesk.roaming.RecallService;
 import io.roamdesk.users.EndUser;
 import io.roamdesk.users.EndUsers;
 import java.util.List;
@@ -33,9 +34,14 @@ public class AuditedActions {
     private final DeletionJobs jobs;
     private final EndUsers users;
     private final TransactionTemplate tx;
+    private final RecallService recalls;
+    private final TransactionTemplate readCommitted;
 
     AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, ApiCredentials credentials,
-            DeletionJobs jobs, EndUsers users, PlatformTransactionManager transactions) {
+            DeletionJobs jobs, EndUsers users, PlatformTransactionManager transactions, RecallService recalls) {
+        this.recalls = recalls;
+        this.readCommitted = new TransactionTemplate(transactions);
+        this.readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jobs = jobs;
         this.trail = trail;
         this.deletions = deletions;
@@ -109,6 +115,54 @@ public class AuditedActions {
                     reason);
             throw e;
         }
+    }
+
+    /**
+     * Recalls messages for everyone (one REST call or the console), all or none, each audited as
+     * {@link AuditAction#RECALL} in the same transaction; {@code asUser} is the user of a user token.
+     */
+    public List<RecallService.Recalled> recall(Actor actor, App app, List<RecallService.RecallRequest> requests,
+            @Nullable String asUser, @Nullable String reason) {
+        try {
+            return TransientRetry.run(() -> readCommitted.execute(s -> {
+                List<RecallService.Recalled> done = new java.util.ArrayList<>();
+                for (RecallService.RecallRequest r : requests) {
+                    RecallService.Recalled x = recalls.recall(app, r, asUser);
+                    trail.record(actor, AuditAction.RECALL, app.appId(), x.sender(), x.chatType().wire() + ":" + x.to(),
+                            recallParams(r, x), AuditOutcome.SUCCESS, reason);
+                    done.add(x);
+                }
+                return done;
+            }));
+        } catch (RuntimeException e) {
+            RecallService.RecallRequest first = requests.isEmpty() ? null : requests.get(0);
+            trail.recordFailure(actor, AuditAction.RECALL, app.appId(), null,
+                    first == null ? null : first.chatType().wire() + ":" + first.to(),
+                    Map.of("msg_ids", requests.stream().map(r -> Long.toString(r.msgId())).toList()), describe(e), reason);
+            throw e;
+        }
+    }
+
+    /** The console's recall of one message of the conversation it shows (see {@link RecallService#recallInConversation}). */
+    public RecallService.Recalled recallInConversation(Actor actor, App app, ConversationRef ref, long msgId, String reason) {
+        try {
+            return TransientRetry.run(() -> readCommitted.execute(s -> {
+                RecallService.Recalled x = recalls.recallInConversation(app, ref, msgId);
+                trail.record(actor, AuditAction.RECALL, app.appId(), x.sender(), target(ref),
+                        Map.of("msg_id", Long.toString(msgId), "force", true, "already_gone", x.alreadyGone()),
+                        AuditOutcome.SUCCESS, reason);
+                return x;
+            }));
+        } catch (RuntimeException e) {
+            trail.recordFailure(actor, AuditAction.RECALL, app.appId(), ref.owner(), target(ref),
+                    Map.of("msg_id", Long.toString(msgId)), describe(e), reason);
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> recallParams(RecallService.RecallRequest r, RecallService.Recalled x) {
+        return Map.of("msg_id", Long.toString(x.msgId()), "from", x.from(), "force", r.force(),
+                "already_gone", x.alreadyGone());
     }
 
     /** Records a preview (what someone looked at before deciding), then answers it. */

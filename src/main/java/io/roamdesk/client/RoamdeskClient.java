@@ -131,6 +131,17 @@ public final class RoamdeskClient {
         call("DELETE", me() + "/user_channel", body.toString());
     }
 
+    /**
+     * {@code recallMessage}: takes back a message this user sent, for everyone (both users of a single
+     * chat, every member of a group), within the app's recall window; outside it the server answers
+     * 403 {@code forbidden_op} "exceed recall time limit". Recalling it again is not an error.
+     */
+    public void recallMessage(String msgId, String conversationId, ConversationType type) {
+        ObjectNode body = JSON.createObjectNode().put("msg_id", msgId).put("to", conversationId)
+                .put("chat_type", type.wire()).put("from", username);
+        call("POST", base + "/messages/msg_recall", body.toString());
+    }
+
     private String me() {
         return base + "/users/" + enc(username);
     }

@@ -64,7 +64,7 @@ public class BulkLoader {
             rows.add(new MessageRecord(appId, m.convKey(), m.msgId(), m.from(), m.to(),
                     JooqEnums.messageChatType(m.chatType()), JooqEnums.bodyType(m.bodyType()),
                     JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
-                    JooqEnums.messageOrigin(m.origin()), m.timestamp(), null));
+                    JooqEnums.messageOrigin(m.origin()), m.timestamp(), null, null));
         }
         insertChunked(rows, false);
     }

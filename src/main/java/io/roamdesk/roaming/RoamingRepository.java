@@ -427,6 +427,78 @@ class RoamingRepository {
                 .execute();
     }
 
+    // ---- recall
+
+    /** The message, locked until the end of the transaction (two recalls of one message queue up here). */
+    Optional<MessageRecord> lockMessage(long appId, String convKey, long msgId) {
+        return db.selectFrom(MESSAGE)
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.eq(msgId))
+                .forUpdate().fetchOptional();
+    }
+
+    /** Marks one message recalled: deleted for everyone, and when. */
+    int markRecalled(long appId, String convKey, long msgId, long now) {
+        return db.update(MESSAGE)
+                .set(MESSAGE.DELETED_FOR_ALL_AT, now)
+                .set(MESSAGE.RECALLED_AT, now)
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.eq(msgId))
+                .and(MESSAGE.DELETED_FOR_ALL_AT.isNull())
+                .execute();
+    }
+
+    /** Locks, in key order, those of these owners' rows whose latest visible message is {@code msgId}. */
+    List<ConversationRecord> lockRowsShowing(long appId, ChatType type, Collection<ConversationRef> rows, long msgId) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
+        return db.selectFrom(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.eq(msgId))
+                .orderBy(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID)
+                .forUpdate()
+                .fetch();
+    }
+
+    /** The newest message of the conversation below {@code below} that is not deleted for everyone. */
+    Optional<MessageRecord> newestNotDeletedForAll(long appId, String convKey, long below) {
+        return db.selectFrom(MESSAGE)
+                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.lt(below))
+                .and(MESSAGE.DELETED_FOR_ALL_AT.isNull())
+                .orderBy(MESSAGE.MSG_ID.desc())
+                .limit(1)
+                .fetchOptional();
+    }
+
+    /** Which of these owners deleted the message one-way. */
+    Set<String> ownersHiding(long appId, String convKey, long msgId, Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return Set.of();
+        }
+        return db.select(MESSAGE_HIDDEN.OWNER).from(MESSAGE_HIDDEN)
+                .where(MESSAGE_HIDDEN.APP_ID.eq(appId)).and(MESSAGE_HIDDEN.CONV_KEY.eq(convKey))
+                .and(MESSAGE_HIDDEN.OWNER.in(owners)).and(MESSAGE_HIDDEN.MSG_ID.eq(msgId))
+                .fetchSet(MESSAGE_HIDDEN.OWNER);
+    }
+
+    /** Sets the latest visible message of many rows of one chat type at once. */
+    int setLatestVisible(long appId, ChatType type, Collection<ConversationRef> rows, @Nullable Long msgId,
+            @Nullable Origin origin) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, msgId)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, JooqEnums.conversationOrigin(origin))
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                .execute();
+    }
+
     /**
      * Messages joined with the owner's one-way deletions of the same conversation: an outer join on
      * the deletions' primary key, probed once per message row ("not exists"), which stays a keyset

@@ -57,6 +57,11 @@ public class DeletionDialog extends Dialog {
         setWidth("560px");
     }
 
+    /** The confirm button's text, when it should name something else than a deletion (a recall). */
+    public void setConfirmText(String text) {
+        confirm.setText(text);
+    }
+
     private void update() {
         confirm.setEnabled(!reason.getValue().isBlank() && (!danger || understood.getValue()));
     }

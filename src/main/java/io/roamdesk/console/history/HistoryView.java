@@ -59,12 +59,13 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final HistoryDeletions deletionsBar;
     private final ContentAccess access;
     private final RevealBar revealBar;
+    private final RecallAction recall;
     private App app;
     private ConversationRef ref;
     private List<MessageView> page = List.of();
 
     public HistoryView(AppService apps, HistoryService history, DeletionService deletions, AuditedActions audited,
-            CurrentAccount account, ContentAccess access) {
+            CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls) {
         this.apps = apps;
         this.history = history;
         this.access = access;
@@ -72,6 +73,8 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         setSizeFull();
         filters = new HistoryFilterBar(this::showNewest, this::jumpTo);
         deletionsBar = new HistoryDeletions(deletions, audited, account, this::selectedIds, this::showNewest);
+        recall = new RecallAction(recalls, audited, account, this::selectedIds, this::showNewest);
+        deletionsBar.add(recall);
         title.setId("history-title");
         back.setId("back-to-user");
         configureGrid();
@@ -145,6 +148,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             back.setText(getTranslation("history.backToUser", r.owner()));
             back.setHref("users?" + Links.user(app, r.owner()).getQueryString());
             deletionsBar.target(app, r);
+            recall.target(app, r);
             revealBar.target(app, r);
             var msg = p.getSingleParameter("msg").map(io.roamdesk.console.support.Ids::parse);
             if (msg.isPresent() && msg.get() != null) {
