@@ -50,7 +50,11 @@ class ScopeTableTest {
             Map.entry("POST /messages", "{\"from\":\"alice\",\"target_type\":\"users\",\"target\":[\"bob\"],\"msg\":{\"type\":\"txt\",\"msg\":\"hi\"}}"),
             Map.entry("POST /users", "{\"username\":\"carol\",\"password\":\"carol-pw\"}"),
             Map.entry("PUT /users/alice/password", "{\"newpassword\":\"new-pw\"}"),
-            Map.entry("POST /token", "{\"grant_type\":\"inherit\",\"username\":\"carol\",\"autoCreateUser\":true}"));
+            Map.entry("POST /token", "{\"grant_type\":\"inherit\",\"username\":\"carol\",\"autoCreateUser\":true}"),
+            Map.entry("POST /messages/msg_recall", "{\"msg_id\":\"{msgId}\",\"to\":\"alice\",\"chat_type\":\"chat\",\"from\":\"bob\"}"),
+            Map.entry("POST /messages/msg_recall#group", "{\"msg_id\":\"{groupMsgId}\",\"to\":\"team\",\"chat_type\":\"groupchat\"}"),
+            Map.entry("POST /messages/recall",
+                    "{\"msgs\":[{\"msg_id\":\"{msgId}\",\"to\":\"alice\",\"chat_type\":\"chat\",\"from\":\"bob\"}]}"));
 
     @Autowired
     Api api;
@@ -117,7 +121,10 @@ class ScopeTableTest {
             String path = row.path().replace("{msgId}", Long.toString(chatMsg))
                     .replace("{groupMsgId}", Long.toString(groupMsg))
                     .replace("{time}", Long.toString(System.currentTimeMillis()));
-            String body = BODIES.get(row.route());
+            String body = BODIES.getOrDefault(row.method() + " " + row.path(), BODIES.get(row.route()));
+            if (body != null) {
+                body = body.replace("{msgId}", Long.toString(chatMsg)).replace("{groupMsgId}", Long.toString(groupMsg));
+            }
             if (path.endsWith("#delete_roam=true")) {
                 body = body.replace("false", "true");
             }

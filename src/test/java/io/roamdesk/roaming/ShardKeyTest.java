@@ -35,6 +35,8 @@ class ShardKeyTest {
     DeletionService deletions;
     @Autowired
     IngestService ingest;
+    @Autowired
+    io.roamdesk.audit.AuditedActions audited;
 
     @Test
     void everyQueryOnMessagesAndConversationsIsBoundedByItsShardKey() {
@@ -42,9 +44,10 @@ class ShardKeyTest {
         groups.createGroup(app, "crew", "Crew", "alice", List.of("bob", "carol"));
         SqlCapture.start();
         List<Long> ids = new ArrayList<>();
+        long groupMsg = 0;
         for (int i = 0; i < 5; i++) {
             ids.add(chats.text(app, "alice", "bob", "m" + i));
-            chats.toGroup(app, "bob", "crew", "g" + i);
+            groupMsg = chats.toGroup(app, "bob", "crew", "g" + i);
         }
         ingest.sendBatch(app, List.of(
                 new SendRequest("carol", ChatType.CHAT, List.of("alice"), BodyType.TXT, "{\"msg\":\"b1\"}", null, Origin.SDK),
@@ -59,6 +62,12 @@ class ShardKeyTest {
         history.fetch(app, new HistoryRequest("carol", ChatType.GROUPCHAT, "crew", null, null, Direction.DOWN, 2,
                 new HistoryFilter(0L, System.currentTimeMillis(), "bob", Set.of(BodyType.TXT))));
         history.consoleFetch(app, HistoryRequest.newest("alice", ChatType.CHAT, "bob", 5), true);
+        var recaller = io.roamdesk.audit.Actor.apiClient("test");
+        audited.recall(recaller, app, List.of(new RecallService.RecallRequest(ids.get(4), "bob", ChatType.CHAT, "alice", false),
+                new RecallService.RecallRequest(groupMsg, "crew", ChatType.GROUPCHAT, null, false)), null, null);
+        deletions.deleteByIds(app, ConversationRef.of("bob", ChatType.CHAT, "alice"), List.of(ids.get(3)));
+        audited.recall(recaller, app, List.of(new RecallService.RecallRequest(ids.get(2), "bob", ChatType.CHAT, "alice", false)),
+                null, null);
         deletions.previewByIds(app, chat, ids.subList(0, 2));
         deletions.deleteByIds(app, chat, ids.subList(0, 2));
         deletions.previewBefore(app, chat, System.currentTimeMillis());
