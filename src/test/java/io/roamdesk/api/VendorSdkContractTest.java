@@ -130,6 +130,39 @@ class VendorSdkContractTest {
     }
 
     @Test
+    void recallThroughTheSdk() throws InterruptedException {
+        App app = testApps.createRoaming();
+        VendorSdk sdk = sdk(app);
+        String ours = api.token(app);
+        String first = sdk.sendText("alice", "bob", "first").get("bob");
+        String second = sdk.sendText("alice", "bob", "second").get("bob");
+        String third = sdk.sendText("bob", "alice", "third").get("alice");
+
+        // the SDK's list form (POST /messages/recall), one conversation named either way round
+        sdk.recall("alice", "bob", "chat", null, List.of(third));
+        assertThat(history(app, ours, "alice", "bob")).containsExactly(second, first);
+        assertThat(history(app, ours, "bob", "alice")).containsExactly(second, first);
+        // recalling again is no error
+        sdk.recall("bob", "alice", "chat", false, List.of(third));
+
+        // outside the window: the SDK's forbidden exception; forced: gone
+        app = apps.changeSetting(app.appId(), app.settingsVersion(), io.roamdesk.app.Setting.RECALL_WINDOW, "1", "test",
+                "short window");
+        Thread.sleep(1_200);
+        assertThatThrownBy(() -> sdk.recall("alice", "bob", "chat", false, List.of(second)))
+                .isInstanceOfSatisfying(VendorSdk.SdkError.class, e -> {
+                    assertThat(e.type()).isEqualTo("EMForbiddenException");
+                    assertThat(e.getMessage()).contains("exceed recall time limit");
+                });
+        assertThat(history(app, ours, "bob", "alice")).containsExactly(second, first);
+        sdk.recall("alice", "bob", "chat", true, List.of(second, first));
+        assertThat(history(app, ours, "bob", "alice")).isEmpty();
+    }
+
+    @Autowired
+    io.roamdesk.app.AppService apps;
+
+    @Test
     void ourRefusalsReachTheSdkAsItsOwnExceptions() {
         VendorSdk plain = sdk(testApps.create(AppSettings.defaults().withRoaming(false)));
         assertThatThrownBy(() -> plain.deleteChannel("alice", "bob", "chat", false))

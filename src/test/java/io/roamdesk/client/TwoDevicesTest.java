@@ -106,6 +106,48 @@ class TwoDevicesTest {
     }
 
     @Test
+    void aRecallOnOneDeviceIsGoneForEveryone() {
+        App app = testApps.createRoaming();
+        users.register(app, List.of(new EndUsers.NewUser("alice", "alice-pw"), new EndUsers.NewUser("bob", "bob-pw")));
+        groups.createGroup(app, "team", "Team", "alice", List.of("bob"));
+        long first = chats.text(app, "bob", "alice", "hi alice");
+        long oops = chats.text(app, "alice", "bob", "sent to the wrong person");
+        long groupFirst = chats.toGroup(app, "bob", "team", "morning");
+        long groupOops = chats.toGroup(app, "alice", "team", "oops");
+        RoamdeskClient deviceA = signIn(app, "alice", "alice-pw");
+        RoamdeskClient deviceB = signIn(app, "alice", "alice-pw");
+        RoamdeskClient bob = signIn(app, "bob", "bob-pw");
+
+        deviceA.recallMessage(Long.toString(oops), "bob", ConversationType.CHAT);
+        deviceB.recallMessage(Long.toString(groupOops), "team", ConversationType.GROUP_CHAT);
+
+        for (RoamdeskClient device : List.of(deviceA, deviceB)) {
+            assertThat(history(device, "bob", ConversationType.CHAT, 5, SearchDirection.UP)).containsExactly(Long.toString(first));
+            assertThat(history(device, "team", ConversationType.GROUP_CHAT, 5, SearchDirection.UP))
+                    .containsExactly(Long.toString(groupFirst));
+        }
+        assertThat(history(bob, "alice", ConversationType.CHAT, 5, SearchDirection.UP)).containsExactly(Long.toString(first));
+        assertThat(history(bob, "team", ConversationType.GROUP_CHAT, 5, SearchDirection.UP))
+                .containsExactly(Long.toString(groupFirst));
+        // every list shows the message before the recalled one
+        for (RoamdeskClient device : List.of(deviceA, deviceB, bob)) {
+            var latest = device.getConversationsFromServerWithPage(1, 20).stream()
+                    .map(c -> c.latestMessage().msgId()).toList();
+            assertThat(latest).containsExactlyInAnyOrder(Long.toString(first), Long.toString(groupFirst));
+        }
+        // recalling again is not an error; bob cannot recall what alice sent
+        deviceB.recallMessage(Long.toString(oops), "bob", ConversationType.CHAT);
+        long kept = chats.text(app, "alice", "bob", "mine to recall, not bob's");
+        assertThatThrownBy(() -> bob.recallMessage(Long.toString(kept), "alice", ConversationType.CHAT))
+                .isInstanceOfSatisfying(RoamdeskClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.error()).isEqualTo("forbidden_op");
+                });
+        assertThat(history(deviceA, "bob", ConversationType.CHAT, 5, SearchDirection.UP))
+                .containsExactly(Long.toString(kept), Long.toString(first));
+    }
+
+    @Test
     void refusalsCarryTheServersErrorCode() {
         App app = testApps.createRoaming();
         users.register(app, List.of(new EndUsers.NewUser("alice", "alice-pw")));

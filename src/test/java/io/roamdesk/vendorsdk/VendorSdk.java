@@ -38,6 +38,9 @@ public interface VendorSdk {
     /** Where the SDK's class loader found a class: which jar it runs on. */
     String origin(String className);
 
+    /** {@code message().recallMessage(...)}: one list of messages of one conversation, as the SDK sends it. */
+    void recall(String from, String to, String chatType, Boolean force, java.util.List<String> msgIds);
+
     /** A refusal, as the SDK reported it. */
     final class SdkError extends RuntimeException {
 

@@ -96,6 +96,14 @@ public final class EasemobDriver implements VendorSdk {
     }
 
     @Override
+    public void recall(String from, String to, String chatType, Boolean force, java.util.List<String> msgIds) {
+        var sources = msgIds.stream()
+                .map(id -> new com.easemob.im.server.api.message.recall.RecallMessageSource(id, chatType, from, to, force))
+                .toList();
+        call(() -> sdk.message().recallMessage(sources).block(WAIT));
+    }
+
+    @Override
     public String origin(String className) {
         try {
             return Class.forName(className, false, getClass().getClassLoader()).getProtectionDomain().getCodeSource()
