@@ -74,7 +74,9 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         filters = new HistoryFilterBar(this::showNewest, this::jumpTo);
         deletionsBar = new HistoryDeletions(deletions, audited, account, this::selectedIds, this::showNewest);
         recall = new RecallAction(recalls, audited, account, this::selectedIds, this::showNewest);
-        deletionsBar.add(recall);
+        if (account.is(Role.APP_ADMIN)) {
+            deletionsBar.add(recall);
+        }
         title.setId("history-title");
         back.setId("back-to-user");
         configureGrid();

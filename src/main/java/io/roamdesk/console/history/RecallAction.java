@@ -41,7 +41,6 @@ class RecallAction extends Button {
         setText(getTranslation("recall.button"));
         setId("recall-message");
         addThemeVariants(ButtonVariant.LUMO_ERROR);
-        setVisible(account.is(Role.APP_ADMIN));
         addClickListener(e -> open());
     }
 
