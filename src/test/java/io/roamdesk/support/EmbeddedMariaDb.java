@@ -28,7 +28,18 @@ public final class EmbeddedMariaDb implements TestDatabase {
         this.base = base;
     }
 
+    /** Durable (the benchmark's, {@code -Droamdesk.mariadb.durable=true}) or relaxed (dev run and tests). */
     public static EmbeddedMariaDb start() {
+        return start(Boolean.getBoolean("roamdesk.mariadb.durable"));
+    }
+
+    /**
+     * {@code durable}: every commit is flushed to disk ({@code innodb_flush_log_at_trx_commit=1}) and
+     * written to a binary log synced at each commit ({@code sync_binlog=1}, row format), as a
+     * production server runs; otherwise the log is flushed about once a second, which is enough for
+     * data that a test throws away.
+     */
+    public static EmbeddedMariaDb start(boolean durable) {
         try {
             Path data = Files.createTempDirectory("roamdesk-mariadb-data");
             Path base = Files.createTempDirectory("roamdesk-mariadb-base");
@@ -42,7 +53,15 @@ public final class EmbeddedMariaDb implements TestDatabase {
             config.addArg("--skip-ssl");
             config.addArg("--character-set-server=utf8mb4");
             config.addArg("--innodb-buffer-pool-size=" + System.getProperty("roamdesk.mariadb.buffer-pool", "512M"));
-            config.addArg("--innodb-flush-log-at-trx-commit=2");
+            if (durable) {
+                config.addArg("--innodb-flush-log-at-trx-commit=1");
+                config.addArg("--server-id=1");
+                config.addArg("--log-bin=" + data.resolve("binlog"));
+                config.addArg("--binlog-format=ROW");
+                config.addArg("--sync-binlog=1");
+            } else {
+                config.addArg("--innodb-flush-log-at-trx-commit=2");
+            }
             config.addArg("--max-connections=300");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
