@@ -109,6 +109,8 @@ class ApiFuzzTest {
                 new Route("DELETE", r + "/group/user/{u}/time?groupId={u}&delTime={n}", null, true),
                 new Route("POST", r + "/user/{u}/delete/all", null, true),
                 new Route("POST", b + "/token", "{\"grant_type\":\"client_credentials\",\"client_id\":\"test-client\",\"client_secret\":\"test-secret\"}", true),
+                new Route("POST", b + "/messages/msg_recall", "{\"msg_id\":\"" + id + "\",\"to\":\"bob\",\"chat_type\":\"chat\",\"from\":\"alice\"}", true),
+                new Route("POST", b + "/messages/recall", "{\"msgs\":[{\"msg_id\":\"" + id + "\",\"to\":\"bob\",\"chat_type\":\"chat\"}]}", true),
                 new Route("POST", "/internal" + b + "/messages", send, true),
                 new Route("POST", "/internal" + b + "/messages/batch", "[" + send + "]", true),
                 new Route("POST", "/internal" + b + "/groups", "{\"group_id\":\"g2\",\"name\":\"G\",\"owner\":\"alice\",\"members\":[\"bob\"]}", true),

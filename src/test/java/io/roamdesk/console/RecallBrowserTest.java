@@ -45,6 +45,29 @@ class RecallBrowserTest extends BrowserTest {
                 .map(MessageView::body).toList();
     }
 
+    @Autowired
+    io.roamdesk.support.TestApps testApps;
+
+    @Test
+    void anAdminChangesTheRecallWindowWithAReason() {
+        App app = testApps.createRoaming();
+        login("admin", "admin-demo");
+        page.navigate(url("/apps"));
+        page.locator("#change-" + app.key().app()).click();
+        page.locator("#setting-select").click();
+        page.locator("vaadin-select-item", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("Recall window (s)")).click();
+        page.locator("#setting-number input").fill("300");
+        page.locator("#setting-reason textarea").fill("TICKET-707 customer wants five minutes");
+        assertThat(page.locator("#setting-change")).containsText("Recall window (s): 120 → 300");
+        screenshot("flow-recall-window-dialog");
+        page.locator("#setting-confirm").click();
+        assertThat(page.locator("vaadin-notification-card").last()).containsText("Recall window");
+        assertThat(apps.byId(app.appId()).orElseThrow().settings().recallWindowSeconds()).isEqualTo(300);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("SETTING_CHANGE").and(AUDIT_EVENT.APP_ID.eq(app.appId()))
+                .and(AUDIT_EVENT.TARGET.eq("RECALL_WINDOW")))).isEqualTo(1);
+    }
+
     @Test
     void anAdminRecallsOneGroupMessageForEveryMemberAndSupportHasNoRecall() {
         App app = apps.require(DEMO);
