@@ -154,6 +154,8 @@ class RecallServiceTest {
                 });
         assertThat(state(app)).isEqualTo(before);
         assertThat(audits(app, "FAILURE")).isEqualTo(1);
+        // recalled within the window, recalled again after it: still the same answer
+        assertThat(recall(late, new RecallRequest(m2, "bob", ChatType.CHAT, "alice", false), "alice").alreadyGone()).isTrue();
         // a user token never forces
         assertThatThrownBy(() -> recall(late, new RecallRequest(m1, "bob", ChatType.CHAT, "alice", true), "alice"))
                 .isInstanceOfSatisfying(RoamdeskException.class, e -> assertThat(e.kind().httpStatus()).isEqualTo(403));
