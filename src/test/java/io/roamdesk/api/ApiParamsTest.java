@@ -24,6 +24,25 @@ class ApiParamsTest {
     TestApps testApps;
     @Autowired
     Chats chats;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** No endpoint lets Spring bind a number from the query string: each goes through {@link ApiParams}. */
+    @Test
+    void noQueryParameterIsBoundToANumberBySpring() {
+        List<String> numeric = new java.util.ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (var p : method.getMethodParameters()) {
+                Class<?> t = p.getParameterType();
+                boolean number = t.isPrimitive() && t != boolean.class || Number.class.isAssignableFrom(t);
+                if (p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class) && number) {
+                    numeric.add(method.getShortLogMessage() + " " + p.getParameterName());
+                }
+            }
+        });
+        assertThat(numeric).isEmpty();
+    }
 
     @Test
     void onlyPlainDecimalsAreNumbers() {
