@@ -15,6 +15,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -68,16 +71,33 @@ class HardeningTest {
 
     @Test
     void secretsTokensAndMessageBodiesNeverReachTheLogs(CapturedOutput output) {
+        sendSecretsAndCheckTheLogs(output, "SECRET-BODY-4711", "SECRET-BODY-4712", "WRONG-SECRET-99");
+    }
+
+    /** What an operator turns on to chase a problem must not leak either: our own code at DEBUG. */
+    @Test
+    void secretsTokensAndMessageBodiesStayOutOfTheLogsAtDebugToo(CapturedOutput output) {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        LogLevel before = logging.getLoggerConfiguration("io.roamdesk").getConfiguredLevel();
+        logging.setLogLevel("io.roamdesk", LogLevel.DEBUG);
+        try {
+            assertThat(LoggerFactory.getLogger("io.roamdesk.api").isDebugEnabled()).as("DEBUG is on").isTrue();
+            sendSecretsAndCheckTheLogs(output, "SECRET-BODY-5811", "SECRET-BODY-5812", "WRONG-SECRET-58");
+        } finally {
+            logging.setLogLevel("io.roamdesk", before);
+        }
+    }
+
+    private void sendSecretsAndCheckTheLogs(CapturedOutput output, String body, String badBody, String wrongSecret) {
         App app = testApps.createRoaming();
         String token = api.token(app);
         api.call(HttpMethod.POST, base(app) + "/messages/users", token,
-                "{\"from\":\"alice\",\"to\":[\"bob\"],\"type\":\"txt\",\"body\":{\"msg\":\"SECRET-BODY-4711\"}}");
+                "{\"from\":\"alice\",\"to\":[\"bob\"],\"type\":\"txt\",\"body\":{\"msg\":\"" + body + "\"}}");
         api.call(HttpMethod.POST, base(app) + "/messages/users", token,
-                "{\"from\":\"alice\",\"to\":[\"bob\"],\"type\":\"txt\",\"body\":{\"msg\":\"SECRET-BODY-4712\"},\"ext\":[1]}");
+                "{\"from\":\"alice\",\"to\":[\"bob\"],\"type\":\"txt\",\"body\":{\"msg\":\"" + badBody + "\"},\"ext\":[1]}");
         api.call(HttpMethod.POST, base(app) + "/token", null,
-                "{\"grant_type\":\"client_credentials\",\"client_id\":\"test-client\",\"client_secret\":\"WRONG-SECRET-99\"}");
-        assertThat(output.getAll()).doesNotContain("SECRET-BODY-4711", "SECRET-BODY-4712", "WRONG-SECRET-99",
-                TestApps.CLIENT_SECRET, token);
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\"test-client\",\"client_secret\":\"" + wrongSecret + "\"}");
+        assertThat(output.getAll()).doesNotContain(body, badBody, wrongSecret, TestApps.CLIENT_SECRET, token);
     }
 
     @Test
