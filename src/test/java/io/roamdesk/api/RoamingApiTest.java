@@ -12,10 +12,13 @@ import io.roamdesk.support.IntegrationTest;
 import io.roamdesk.support.TestApps;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.util.ReflectionTestUtils;
 
 @IntegrationTest
 class RoamingApiTest {
@@ -26,6 +29,8 @@ class RoamingApiTest {
     TestApps testApps;
     @Autowired
     GroupService groups;
+    @Autowired
+    RateLimits rateLimits;
 
     private String send(App app, String token, String from, String to, String text) {
         var r = api.call(HttpMethod.POST, base(app) + "/messages/users", token, """
@@ -188,14 +193,31 @@ class RoamingApiTest {
 
     @Test
     void theRateLimitAnswers429WithTheVendorBody() {
-        RateLimits limits = new RateLimits(2);
         App app = testApps.createRoaming();
-        limits.check(app);
-        limits.check(app);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits.check(app))
-                .isInstanceOfSatisfying(io.roamdesk.core.RoamdeskException.class, e -> {
-                    assertThat(e.kind().httpStatus()).isEqualTo(429);
-                    assertThat(e.code()).isEqualTo("reach_limit");
-                });
+        App other = testApps.createRoaming();
+        String token = api.token(app);
+        String otherToken = api.token(other);
+        // this app alone gets a limit of 2 calls per minute (the production limiter, a lower limit)
+        RateLimiterRegistry registry = (RateLimiterRegistry) ReflectionTestUtils.getField(rateLimits, "registry");
+        registry.rateLimiter(Long.toString(app.appId()), RateLimiterConfig.custom().limitForPeriod(2)
+                .limitRefreshPeriod(java.time.Duration.ofMinutes(1)).timeoutDuration(java.time.Duration.ZERO).build());
+        send(app, token, "alice", "bob", "first");
+        send(app, token, "alice", "bob", "second");
+        var refused = api.call(HttpMethod.POST, base(app) + "/messages/users", token, """
+                {"from":"alice","to":["bob"],"type":"txt","body":{"msg":"third"}}""");
+        assertThat(refused.getStatusCode().value()).isEqualTo(429);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/json");
+        assertThat(refused.getBody().get("error").asText()).isEqualTo("reach_limit");
+        assertThat(refused.getBody().get("error_description").asText())
+                .isEqualTo("This request has reached the app's API rate limit; retry later");
+        assertThat(api.get(base(app) + "/users/alice/user_channels/page", token).getStatusCode().value())
+                .as("reads are limited too").isEqualTo(429);
+        // the refused send wrote nothing, and another app is not limited by this one's calls
+        assertThat(history(other, otherToken, "alice", "chat", "bob", 50)).isEmpty();
+        var mine = api.call(HttpMethod.POST, base(other) + "/messages/users", otherToken, """
+                {"from":"alice","to":["bob"],"type":"txt","body":{"msg":"other app"}}""");
+        assertThat(mine.getStatusCode().value()).isEqualTo(200);
+        registry.remove(Long.toString(app.appId()));
+        assertThat(history(app, token, "alice", "chat", "bob", 50)).as("only the two allowed sends").hasSize(2);
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import io.roamdesk.app.App;
-import io.roamdesk.app.AppKey;
-import io.roamdesk.app.AppService;
-import io.roamdesk.app.Setting;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.ConversationService;
 import io.roamdesk.roaming.ConversationView;
@@ -16,19 +13,19 @@ import io.roamdesk.roaming.HistoryService;
 import io.roamdesk.support.Api;
 import io.roamdesk.support.BrowserTest;
 import io.roamdesk.support.Chats;
+import io.roamdesk.support.TestApps;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The console flows of the support desk and the app administrators, on the demo data. */
+/**
+ * The console flows of the support desk and the app administrators. Flows that change data run on
+ * apps of their own; only reading flows look at the demo data, which no test changes.
+ */
 class ConsoleFlowsBrowserTest extends BrowserTest {
 
-    private static final AppKey DEMO = new AppKey("demo", "roaming");
-
-    @Autowired
-    AppService apps;
     @Autowired
     Chats chats;
     @Autowired
@@ -37,13 +34,19 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
     ConversationService conversations;
     @Autowired
     Api api;
-
-    private App demo() {
-        return apps.require(DEMO);
-    }
+    @Autowired
+    TestApps testApps;
 
     private String historyUrl(String user, String conv) {
         return url("/history?app=demo%23roaming&user=" + user + "&type=chat&conv=" + conv);
+    }
+
+    private String historyUrl(App app, String user, String conv) {
+        return url("/history?app=" + key(app) + "&user=" + user + "&type=chat&conv=" + conv);
+    }
+
+    private static String key(App app) {
+        return java.net.URLEncoder.encode(app.key().toString(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The time cell of the first message row shown. */
@@ -65,36 +68,28 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
 
     @Test
     void anAdminSwitchesRoamingOffTheApiRefusesAndTheSwitchGoesBackOn() {
-        App before = demo();
-        try {
-            login("admin", "admin-demo");
-            page.navigate(url("/apps"));
-            page.locator("#change-roaming").click();
-            page.locator("#setting-reason textarea").fill("TICKET-101 customer cancelled roaming");
-            assertThat(page.locator("#setting-change")).containsText("On → Off");
-            screenshot("flow-apps-switch-dialog");
-            page.locator("#setting-confirm").click();
-            assertThat(page.locator("#roaming-roaming")).hasText("Off");
-            var refused = api.get("/demo/roaming/users/alice/user_channels/page",
-                    api.token("demo", "roaming", "roamdesk-demo", "roamdesk-demo-secret"));
-            assertThat(refused.getStatusCode().value()).isEqualTo(400);
-            assertThat(refused.getBody().get("error_description").asText()).isEqualTo("this appKey not open message roaming");
+        App app = testApps.createRoaming();
+        String name = app.key().app();
+        login("admin", "admin-demo");
+        page.navigate(url("/apps"));
+        page.locator("#change-" + name).click();
+        page.locator("#setting-reason textarea").fill("TICKET-101 customer cancelled roaming");
+        assertThat(page.locator("#setting-change")).containsText("On → Off");
+        screenshot("flow-apps-switch-dialog");
+        page.locator("#setting-confirm").click();
+        assertThat(page.locator("#roaming-" + name)).hasText("Off");
+        var refused = api.get(io.roamdesk.support.Api.base(app) + "/users/alice/user_channels/page", api.token(app));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("error_description").asText()).isEqualTo("this appKey not open message roaming");
 
-            page.locator("#change-roaming").click();
-            page.locator("#setting-reason textarea").fill("TICKET-101 switched back");
-            page.locator("#setting-confirm").click();
-            assertThat(page.locator("#roaming-roaming")).hasText("On");
-            page.locator("#apps-grid vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
-                    .setHasText("demo#roaming")).first().click();
-            assertThat(page.locator("#setting-history")).containsText("TICKET-101 customer cancelled roaming");
-            assertThat(page.locator("#setting-history")).containsText("TICKET-101 switched back");
-            screenshot("flow-apps-switch-history");
-        } finally {
-            App now = demo();
-            if (!now.roamingEnabled()) {
-                apps.changeSetting(now.appId(), now.settingsVersion(), Setting.ROAMING, "true", "test", "restore");
-            }
-        }
+        page.locator("#change-" + name).click();
+        page.locator("#setting-reason textarea").fill("TICKET-101 switched back");
+        page.locator("#setting-confirm").click();
+        assertThat(page.locator("#roaming-" + name)).hasText("On");
+        // the changed app stays selected (a click on its row would deselect it): its history is shown
+        assertThat(page.locator("#setting-history")).containsText("TICKET-101 customer cancelled roaming");
+        assertThat(page.locator("#setting-history")).containsText("TICKET-101 switched back");
+        screenshot("flow-apps-switch-history");
     }
 
     @Test
@@ -136,12 +131,12 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
 
     @Test
     void supportDeletesThreeMessagesOneWayTheyAreGoneForTheUserAndKeptForThePeer() {
-        App app = demo();
+        App app = testApps.createRoaming();
         for (int i = 0; i < 10; i++) {
             chats.text(app, i % 2 == 0 ? "pw-a" : "pw-b", i % 2 == 0 ? "pw-b" : "pw-a", "message " + i);
         }
         login("support", "support-demo");
-        page.navigate(historyUrl("pw-a", "pw-b"));
+        page.navigate(historyUrl(app, "pw-a", "pw-b"));
         reveal("TICKET-202 user asked to remove three messages");
         assertThat(rows("messages-grid").filter(new Locator.FilterOptions().setHasText("message 9"))).hasCount(1);
         Locator boxes = page.locator("#messages-grid vaadin-checkbox");
@@ -161,12 +156,12 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
 
     @Test
     void anAdminDeletesAConversationWithItsMessagesForBothParticipants() {
-        App app = demo();
+        App app = testApps.createRoaming();
         for (int i = 0; i < 30; i++) {
             chats.text(app, i % 2 == 0 ? "pw-c" : "pw-d", i % 2 == 0 ? "pw-d" : "pw-c", "to be deleted " + i);
         }
         login("admin", "admin-demo");
-        page.navigate(historyUrl("pw-c", "pw-d"));
+        page.navigate(historyUrl(app, "pw-c", "pw-d"));
         reveal("TICKET-303 legal request");
         assertThat(rows("messages-grid").filter(new Locator.FilterOptions().setHasText("to be deleted 29"))).hasCount(1);
         page.locator("#delete-conversation").click();
@@ -188,13 +183,13 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
 
     @Test
     void supportIsDeniedWhatOnlyAdministratorsMayDo() {
-        App app = demo();
+        App app = testApps.createRoaming();
         chats.text(app, "pw-e", "pw-f", "hello");
         login("support", "support-demo");
         page.navigate(url("/apps"));
         assertThat(page.locator("#apps-grid")).containsText("demo#roaming");
         assertThat(page.locator("#change-roaming")).hasCount(0);
-        page.navigate(historyUrl("pw-e", "pw-f"));
+        page.navigate(historyUrl(app, "pw-e", "pw-f"));
         page.locator("#delete-conversation").click();
         assertThat(page.locator("#delete-scope vaadin-radio-button").nth(1)).hasAttribute("disabled", "");
         screenshot("flow-support-denied-delete-for-all");
@@ -213,12 +208,12 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
 
     @Test
     void supportClearsAllRoamingDataOfAUserAfterAPreview() {
-        App app = demo();
+        App app = testApps.createRoaming();
         chats.text(app, "pw-g", "pw-h", "one");
         chats.text(app, "pw-i", "pw-g", "two");
         chats.text(app, "pw-g", "pw-i", "three");
         login("support", "support-demo");
-        page.navigate(url("/users?app=demo%23roaming&user=pw-g"));
+        page.navigate(url("/users?app=" + key(app) + "&user=pw-g"));
         assertThat(rows("conversations-grid").filter(new Locator.FilterOptions().setHasText("pw-i"))).hasCount(1);
         page.locator("#clear-all-button").click();
         assertThat(page.locator("#deletion-preview")).containsText("2 conversations with 3 messages disappear");
@@ -231,12 +226,12 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
 
     @Test
     void supportDeletesEverythingBeforeATimeForOneUser() {
-        App app = demo();
+        App app = testApps.createRoaming();
         for (int i = 0; i < 4; i++) {
             chats.text(app, "pw-j", "pw-k", "before " + i);
         }
         login("support", "support-demo");
-        page.navigate(historyUrl("pw-j", "pw-k"));
+        page.navigate(historyUrl(app, "pw-j", "pw-k"));
         page.locator("#delete-before").click();
         java.time.LocalDateTime inAMinute = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(1);
         page.locator("#delete-before-time input").first().fill(inAMinute.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
@@ -253,10 +248,10 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
 
     @Test
     void messageContentStaysMaskedUntilTheReaderGivesAReason() {
-        App app = demo();
+        App app = testApps.createRoaming();
         chats.text(app, "pw-l", "pw-m", "my private words");
         login("support", "support-demo");
-        page.navigate(historyUrl("pw-l", "pw-m"));
+        page.navigate(historyUrl(app, "pw-l", "pw-m"));
         assertThat(page.locator("#reveal-status")).containsText("masked");
         assertThat(page.locator("#messages-grid")).not().containsText("my private words");
         firstTime().click();

@@ -11,6 +11,7 @@ import io.roamdesk.console.history.HistoryView;
 import io.roamdesk.console.login.LoginView;
 import io.roamdesk.console.users.UserLookupView;
 import io.roamdesk.security.Role;
+import io.roamdesk.support.ViewTest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.security.Principal;
@@ -24,8 +25,10 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 /**
  * Every console route × every role (with the authorities the role is granted): allowed exactly where
  * the matrix says, denied everywhere else. Changing one's own password is open to every account.
+ * Checked twice: on the annotations, and by opening every route as each role (browserless, through
+ * Vaadin's access control). A new route needs one line in {@link #ALLOWED}.
  */
-class RouteAccessTest {
+class RouteAccessTest extends ViewTest {
 
     private static final Map<Class<?>, Set<Role>> ALLOWED = Map.of(
             AppsView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN, Role.AUDITOR, Role.PLATFORM_ADMIN),
@@ -61,6 +64,47 @@ class RouteAccessTest {
                     .as(route + " declares @RolesAllowed").isTrue();
             assertThat(ALLOWED).as(route + " is in the access matrix").containsKey(route);
         }
+    }
+
+    @Test
+    void eachRoleOpensExactlyItsRoutesAndIsTurnedAwayFromTheOthers() {
+        Set<Class<?>> routes = routes();
+        assertThat(routes).hasSize(ALLOWED.size() + 1);
+        int opened = 0;
+        int refused = 0;
+        for (Role role : Role.values()) {
+            logout();
+            login("route-check-" + role.name().toLowerCase(), role);
+            for (Class<?> route : routes) {
+                if (route == LoginView.class) {
+                    continue;
+                }
+                open(path(route));
+                boolean reached = route.isInstance(currentView());
+                assertThat(reached).as(role + " opening /" + path(route) + " (now on " + currentView().getClass().getSimpleName() + ")")
+                        .isEqualTo(ALLOWED.get(route).contains(role));
+                if (reached) {
+                    opened++;
+                } else {
+                    refused++;
+                }
+            }
+        }
+        assertThat(opened).as("routes opened over all roles").isGreaterThan(0);
+        assertThat(refused).as("routes refused over all roles").isGreaterThan(0);
+    }
+
+    @Test
+    void someoneNotSignedInIsSentToTheSignInPageFromEveryRoute() {
+        logout();
+        for (Class<?> route : routes()) {
+            open(path(route));
+            assertThat(currentView()).as("anonymous opening /" + path(route)).isInstanceOf(LoginView.class);
+        }
+    }
+
+    private static String path(Class<?> route) {
+        return route.getAnnotation(Route.class).value();
     }
 
     @Test

@@ -14,6 +14,10 @@ import io.roamdesk.app.AppService;
 import io.roamdesk.support.IntegrationTest;
 import io.roamdesk.support.TestApps;
 import io.roamdesk.app.AppSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.roamdesk.roaming.PausingBulkLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +35,8 @@ class DemoDataTest {
     TestApps testApps;
     @Autowired
     io.roamdesk.support.Chats chats;
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void theDemoAppsHaveTheDocumentedSwitches() {
@@ -84,12 +90,25 @@ class DemoDataTest {
     }
 
     @Test
-    void aSendWhileTheSetIsLoadingKeepsItsPlaceAtTheTopOfTheList() {
+    void aSendWhileTheSetIsLoadingKeepsItsPlaceAtTheTopOfTheList() throws Exception {
         App app = testApps.create(AppSettings.defaults().withRoaming(true));
-        // the demo takes requests before its data is in: this send lands between users and conversations
-        long live = chats.text(app, "alice", "bob", "sent during the load");
-        generator.generate(app.appId(), new DataSetSpec(5L, 20, 3, 20, 2_000, 10, 5, 0.2),
-                System.currentTimeMillis() - 60_000);
+        // the demo takes requests before its data is in: this send lands after the set's messages,
+        // before its conversation index, which must not put an older loaded message on top of it
+        PausingBulkLoader loader = new PausingBulkLoader(db);
+        DataSetGenerator pausing = new DataSetGenerator(loader, json);
+        var load = CompletableFuture.supplyAsync(() -> pausing.generate(app.appId(),
+                new DataSetSpec(5L, 20, 3, 20, 2_000, 10, 5, 0.2), System.currentTimeMillis() - 60_000));
+        long live;
+        try {
+            loader.awaitPaused();
+            assertThat(db.fetchCount(MESSAGE, MESSAGE.APP_ID.eq(app.appId()))).as("the set's messages are in")
+                    .isEqualTo(2_000);
+            live = chats.text(app, "alice", "bob", "sent during the load");
+            assertThat(load).as("the load is still running").isNotDone();
+        } finally {
+            loader.resume();
+        }
+        load.get(60, TimeUnit.SECONDS);
         assertThat(db.select(CONVERSATION.LAST_MSG_ID).from(CONVERSATION)
                 .where(CONVERSATION.APP_ID.eq(app.appId())).and(CONVERSATION.OWNER.eq("alice"))
                 .and(CONVERSATION.CONV_ID.eq("bob")).fetchOne(CONVERSATION.LAST_MSG_ID)).isEqualTo(live);

@@ -56,7 +56,9 @@ class BatchIngestTest {
         assertThat(ids).hasSize(120).isSorted().doesNotHaveDuplicates();
         for (int u = 0; u < 4; u++) {
             String owner = "u" + u;
-            for (ConversationView c : conversations.page(app, owner, 1, 50)) {
+            List<ConversationView> listed = conversations.page(app, owner, 1, 50);
+            assertThat(listed).as(owner + "'s list (every user is in the group)").isNotEmpty();
+            for (ConversationView c : listed) {
                 List<MessageView> newest = history.fetch(app, HistoryRequest.newest(owner, c.chatType(), c.convId(), 1)).messages();
                 assertThat(c.latest().msgId()).as(owner + " / " + c.convId()).isEqualTo(newest.get(0).msgId());
             }
@@ -95,7 +97,9 @@ class BatchIngestTest {
             return ids;
         });
         assertThat(all).hasSize(2000).doesNotHaveDuplicates();
-        for (ConversationView c : conversations.page(app, "hub", 1, 50)) {
+        List<ConversationView> hubList = conversations.page(app, "hub", 1, 50);
+        assertThat(hubList).as("the hub talked with every one of the 30 peers").hasSize(30);
+        for (ConversationView c : hubList) {
             List<MessageView> newest = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 1)).messages();
             assertThat(c.latest().msgId()).isEqualTo(newest.get(0).msgId());
         }
@@ -115,7 +119,9 @@ class BatchIngestTest {
         });
         assertThat(all).hasSize(640).doesNotHaveDuplicates();
         List<Long> stored = new ArrayList<>();
-        for (ConversationView c : conversations.page(app, "hub", 1, 50)) {
+        List<ConversationView> hubList = conversations.page(app, "hub", 1, 50);
+        assertThat(hubList).as("the hub's conversations").isNotEmpty();
+        for (ConversationView c : hubList) {
             List<MessageView> page = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 50)).messages();
             assertThat(c.latest().msgId()).isEqualTo(page.get(0).msgId());
             page.forEach(m -> stored.add(m.msgId()));

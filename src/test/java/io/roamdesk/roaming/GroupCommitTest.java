@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -181,9 +184,15 @@ class GroupCommitTest {
             firstWriting.await();
             List<Future<List<Long>>> queued = new ArrayList<>();
             for (String from : senders) {
-                queued.add(pool.submit(() -> commits.submit(app(1), List.of(message(from)))));
+                FutureTask<List<Long>> send = new FutureTask<>(() -> commits.submit(app(1), List.of(message(from))));
+                Thread sender = new Thread(send, "send-" + from);
+                sender.setDaemon(true);
+                sender.start();
+                // a send that found the lane led has queued itself and parks until its write or its lead:
+                // nothing else in submit() waits, so WAITING means "queued" (one at a time keeps their order)
+                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sender.getState() == Thread.State.WAITING);
+                queued.add(send);
             }
-            Thread.sleep(200); // they are queued (or about to be): let the first write finish
             othersQueued.countDown();
             assertThat(first.get(5, TimeUnit.SECONDS)).hasSize(1);
             return queued;
