@@ -19,7 +19,18 @@ public enum AuditAction {
     DELETE_CONVERSATION_FOR_ALL,
     CLEAR_ALL,
     DELETE_USER,
-    SET_USER_PASSWORD;
+    SET_USER_PASSWORD,
+    APP_CREATE,
+    APP_DISABLE,
+    APP_ENABLE,
+    CLIENT_CREATE,
+    CLIENT_ROTATE_SECRET,
+    CLIENT_DISABLE,
+    CLIENT_ENABLE,
+    ACCOUNT_DISABLE,
+    ACCOUNT_ENABLE,
+    ACCOUNT_PASSWORD_RESET,
+    ACCOUNT_UNLOCK;
 
     /** The message key of this action's name in the console's bundles. */
     public String labelKey() {
