@@ -201,4 +201,15 @@ class ManagementTest {
                 app.appId(), null), null, 5).get(0);
         assertThat(event.params()).contains("\"old\"").contains("100").contains("50");
     }
+
+    @Test
+    void theDemoAccountsActOnEveryAppButTheScopedSupportAccount(@Autowired AppAccess access) {
+        App roaming = apps.find(new AppKey("demo", "roaming")).orElseThrow();
+        App plain = apps.find(new AppKey("demo", "plain")).orElseThrow();
+        for (String name : new String[] {"support", "admin", "auditor", "platform"}) {
+            assertThat(access.scopeOf(name)).as(name).isEqualTo(AppScope.ALL);
+        }
+        assertThat(access.visibleApps("support-roaming")).extracting(App::appId).containsExactly(roaming.appId());
+        assertThat(access.find("support-roaming", plain.key())).isEmpty();
+    }
 }

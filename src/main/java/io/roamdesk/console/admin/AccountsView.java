@@ -48,10 +48,11 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AccountInfo::username).setHeader(getTranslation("accounts.name")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.role"))
                 .setAutoWidth(true);
-        grid.addColumn(this::scope).setHeader(getTranslation("accounts.apps")).setFlexGrow(2);
+        grid.addColumn(this::scope).setHeader(getTranslation("accounts.apps")).setAutoWidth(true).setFlexGrow(1)
+                .setTooltipGenerator(this::scope);
         grid.addComponentColumn(this::state).setHeader(getTranslation("accounts.state")).setAutoWidth(true);
         grid.addColumn(a -> Formats.time(a.createdAt())).setHeader(getTranslation("accounts.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setWidth("330px").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("accounts.none"));
         add(new H2(getTranslation("accounts.title")), create, grid);
         refresh();

@@ -45,10 +45,11 @@ class ClientsPanel extends VerticalLayout {
         setPadding(false);
         grid.setId("clients-grid");
         grid.addColumn(ClientInfo::clientId).setHeader(getTranslation("clients.id")).setAutoWidth(true);
-        grid.addColumn(ClientInfo::description).setHeader(getTranslation("clients.description")).setFlexGrow(1);
+        grid.addColumn(ClientInfo::description).setHeader(getTranslation("clients.description")).setFlexGrow(1)
+                .setTooltipGenerator(ClientInfo::description);
         grid.addComponentColumn(this::state).setHeader(getTranslation("clients.state")).setAutoWidth(true);
         grid.addColumn(c -> Formats.time(c.createdAt())).setHeader(getTranslation("clients.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setWidth(platform ? "400px" : "180px").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("clients.none"));
         grid.setAllRowsVisible(true);
         add(new H3(getTranslation("clients.title")));
