@@ -46,13 +46,13 @@ class AppScopeMatrixTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** How a route reaches an app's data. */
-    enum Reach { APP_LIST, DEEP_LINK, CHANGE, AUDIT_EVENTS, JOBS, ACCOUNTS }
+    enum Reach { APP_LIST, DEEP_LINK, CHANGE, AUDIT_EVENTS, AUDIT_EXPORT, JOBS, ACCOUNTS }
 
     private static final Map<Class<?>, List<Reach>> ROUTES = Map.of(
             AppsView.class, List.of(Reach.APP_LIST),
             UserLookupView.class, List.of(Reach.APP_LIST, Reach.DEEP_LINK, Reach.CHANGE),
             HistoryView.class, List.of(Reach.DEEP_LINK, Reach.CHANGE),
-            AuditView.class, List.of(Reach.APP_LIST, Reach.AUDIT_EVENTS),
+            AuditView.class, List.of(Reach.APP_LIST, Reach.AUDIT_EVENTS, Reach.AUDIT_EXPORT),
             JobsView.class, List.of(Reach.JOBS),
             AccountsView.class, List.of(Reach.ACCOUNTS));
 
@@ -64,6 +64,8 @@ class AppScopeMatrixTest {
     AuditSearch search;
     @Autowired
     AuditTrail trail;
+    @Autowired
+    io.roamdesk.audit.AuditExport export;
     @Autowired
     ConsoleAccounts accounts;
     @Autowired
@@ -134,6 +136,11 @@ class AppScopeMatrixTest {
             }
             case AUDIT_EVENTS -> !search.page(new AuditQuery(null, null, null, null, app.appId(), null)
                     .within(access.scopeOf(name)), null, 5).isEmpty();
+            case AUDIT_EXPORT -> {
+                var out = new java.io.ByteArrayOutputStream();
+                export.csv(new AuditQuery(null, null, null, null, app.appId(), null).within(access.scopeOf(name)), out);
+                yield out.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines().count() > 1;
+            }
             case JOBS -> access.scopeOf(name).permits(app.appId());
             case ACCOUNTS -> {
                 try {

@@ -146,7 +146,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void verify() {
-        Feedback.call(trail::verify).ifPresent(v -> {
+        Feedback.call(() -> trail.verify(scope)).ifPresent(v -> {
             chain.setText(v.intact() ? getTranslation("audit.chain.ok", v.checked())
                     : getTranslation("audit.chain.broken", v.firstBrokenEventId(), v.problem()));
             chain.getElement().getThemeList().clear();
