@@ -210,6 +210,9 @@ class ManagementBrowserTest extends BrowserTest {
         page.keyboard().press("Enter");
         assertThat(page.locator("#login-form")).containsText("Sign-in failed");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+        page.navigate(url("/apps"));
+        assertThat(page.locator("#login-form")).isVisible();
+        assertThat(page.locator("#side-nav")).hasCount(0);
     }
 
     private void changePassword(String current, String replacement) {
