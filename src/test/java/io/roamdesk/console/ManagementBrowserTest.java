@@ -37,6 +37,8 @@ class ManagementBrowserTest extends BrowserTest {
     TestApps testApps;
     @Autowired
     Api api;
+    @Autowired
+    io.roamdesk.app.AppAccess access;
 
     private String platformAdmin() {
         String name = "ui-platform-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100_000;
@@ -126,6 +128,18 @@ class ManagementBrowserTest extends BrowserTest {
         assertThat(page.locator("#client-state-" + clientId)).containsText("Disabled");
         assertThat(token(org, "chat", clientId, rotated).getStatusCode().value()).isEqualTo(400);
         screenshot("manage-client-disabled");
+
+        // an account without any app is told there is none, not shown an empty grid
+        String none = "ui-noapps-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+        accounts.create(none, ADMIN_PASSWORD, Role.SUPPORT);
+        access.setScope(none, io.roamdesk.app.AppScope.NONE);
+        page.locator("#logout-button").click();
+        page.waitForURL(u -> u.contains("/login"));
+        login(none, ADMIN_PASSWORD);
+        page.navigate(url("/apps"));
+        assertThat(page.locator("#apps-grid")).containsText("No apps yet.");
+        assertThat(page.locator("#apps-grid")).not().containsText(key);
+        screenshot("manage-no-apps");
     }
 
     @Test
