@@ -110,7 +110,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         if (a.enabled()) {
             box.add(button("accounts.disable", "disable-" + a.username(), true, () -> new ReasonDialog(
                     getTranslation("accounts.disable.title", a.username()),
-                    List.of(getTranslation("accounts.disable.preview", a.username())), getTranslation("accounts.disable"),
+                    List.of(getTranslation("accounts.disable.preview", a.username())), getTranslation("accounts.disable.confirm"),
                     reason -> {
                         if (Feedback.run(() -> admin.setEnabled(account.actor(), a.username(), false, reason))) {
                             done("accounts.disabled.done", a.username());
@@ -125,7 +125,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         }
         box.add(button("accounts.reset", "reset-" + a.username(), false, () -> new ReasonDialog(
                 getTranslation("accounts.reset.title", a.username()),
-                List.of(getTranslation("accounts.reset.preview", a.username())), getTranslation("accounts.reset"),
+                List.of(getTranslation("accounts.reset.preview", a.username())), getTranslation("accounts.reset.confirm"),
                 reason -> Feedback.call(() -> admin.resetPassword(account.actor(), a.username(), reason)).ifPresent(p -> {
                     refresh();
                     new SecretDialog(getTranslation("accounts.reset.done", p.username()), getTranslation("accounts.name"),

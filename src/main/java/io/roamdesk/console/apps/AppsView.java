@@ -119,7 +119,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
             if (app.enabled()) {
                 new ReasonDialog(getTranslation("apps.disable.title", app.key().toString()),
                         List.of(getTranslation("apps.disable.preview", app.key().toString())),
-                        getTranslation("apps.disable"), reason -> toggle(app, false, reason)).open();
+                        getTranslation("apps.disable.confirm"), reason -> toggle(app, false, reason)).open();
             } else {
                 toggle(app, true, null);
             }

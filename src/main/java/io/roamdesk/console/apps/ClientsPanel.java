@@ -110,7 +110,7 @@ class ClientsPanel extends VerticalLayout {
                 box.add(small("clients.rotate", "rotate-" + c.clientId(), false, () -> new ReasonDialog(
                         getTranslation("clients.rotate.title", c.clientId()),
                         List.of(getTranslation("clients.rotate.preview", c.clientId(),
-                                ApiCredentials.ROTATION_GRACE.toHours())), getTranslation("clients.rotate"),
+                                ApiCredentials.ROTATION_GRACE.toHours())), getTranslation("clients.rotate.confirm"),
                         reason -> Feedback.call(() -> audited.rotateSecret(account.actor(), app, c.clientId(), reason))
                                 .ifPresent(issued -> {
                                     show(app);
@@ -120,7 +120,7 @@ class ClientsPanel extends VerticalLayout {
                 box.add(small("clients.disable", "disable-client-" + c.clientId(), true, () -> new ReasonDialog(
                         getTranslation("clients.disable.title", c.clientId()),
                         List.of(getTranslation("clients.disable.preview", c.clientId(), app.key().toString())),
-                        getTranslation("clients.disable"), reason -> toggle(c, true, reason)).open()));
+                        getTranslation("clients.disable.confirm"), reason -> toggle(c, true, reason)).open()));
             } else {
                 box.add(small("clients.enable", "enable-client-" + c.clientId(), false, () -> toggle(c, false, null)));
             }
