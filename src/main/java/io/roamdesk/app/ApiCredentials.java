@@ -55,6 +55,95 @@ public class ApiCredentials {
     public record IssuedToken(String accessToken, long expiresInSeconds) {
     }
 
+    /**
+     * After a rotation the previous secret still gets tokens for this long, so an integrator can switch
+     * over without downtime (docs/api.md). Tokens already issued are not touched by a rotation.
+     */
+    public static final java.time.Duration ROTATION_GRACE = java.time.Duration.ofHours(24);
+    public static final int MAX_DESCRIPTION = 200;
+
+    /** A client's id and secret as created or rotated: the only time the secret's clear text exists. */
+    public record IssuedSecret(String clientId, String secret) {
+    }
+
+    /** What the console shows of a client: never its secret. */
+    public record ClientInfo(String clientId, String description, boolean disabled, long createdAt,
+            long previousSecretUntil) {
+    }
+
+    /** Creates a client with a generated id and secret; the secret is stored as a password hash only. */
+    @Transactional
+    public IssuedSecret createClient(long appId, String description) {
+        String text = description == null ? "" : description.strip();
+        if (text.isEmpty() || text.length() > MAX_DESCRIPTION) {
+            throw RoamdeskException.badRequest("a description (1-" + MAX_DESCRIPTION + " characters) is required");
+        }
+        String clientId = "YXA6" + randomText(16);
+        String secret = "YXA6" + randomText(32);
+        createClient(appId, clientId, secret, text);
+        return new IssuedSecret(clientId, secret);
+    }
+
+    /**
+     * A new secret for the client; the previous one keeps working for new grants during
+     * {@link #ROTATION_GRACE} (a second rotation ends the grace of the first at once).
+     */
+    @Transactional
+    public IssuedSecret rotateSecret(long appId, String clientId) {
+        var client = requireClient(appId, clientId);
+        if (client.getRevoked()) {
+            throw RoamdeskException.badRequest("client " + clientId + " is disabled: enable it before rotating");
+        }
+        String secret = "YXA6" + randomText(32);
+        db.update(API_CLIENT)
+                .set(API_CLIENT.PREVIOUS_SECRET_HASH, client.getSecretHash())
+                .set(API_CLIENT.PREVIOUS_SECRET_UNTIL, clock.millis() + ROTATION_GRACE.toMillis())
+                .set(API_CLIENT.SECRET_HASH, encoder.encode(secret))
+                .where(API_CLIENT.APP_ID.eq(appId)).and(API_CLIENT.CLIENT_ID.eq(clientId))
+                .execute();
+        return new IssuedSecret(clientId, secret);
+    }
+
+    /**
+     * Disables a client (no new grants with any of its secrets, its tokens end at once) or enables it
+     * again (its current secret works again; ended tokens stay ended). Answers the tokens ended.
+     */
+    @Transactional
+    public int setClientDisabled(long appId, String clientId, boolean disabled) {
+        var client = requireClient(appId, clientId);
+        if (client.getRevoked() == disabled) {
+            throw RoamdeskException.badRequest("client " + clientId + " is already " + (disabled ? "disabled" : "enabled"));
+        }
+        db.update(API_CLIENT).set(API_CLIENT.REVOKED, disabled)
+                .set(API_CLIENT.PREVIOUS_SECRET_UNTIL, 0L)
+                .where(API_CLIENT.APP_ID.eq(appId)).and(API_CLIENT.CLIENT_ID.eq(clientId))
+                .execute();
+        return disabled ? revokeTokens(appId, clientId) : 0;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<ClientInfo> clientList(long appId) {
+        return db.selectFrom(API_CLIENT).where(API_CLIENT.APP_ID.eq(appId)).orderBy(API_CLIENT.CREATED_AT, API_CLIENT.CLIENT_ID)
+                .fetch(r -> new ClientInfo(r.getClientId(), r.getDescription(), r.getRevoked(), r.getCreatedAt(),
+                        r.getPreviousSecretUntil() > clock.millis() ? r.getPreviousSecretUntil() : 0L));
+    }
+
+    private io.roamdesk.jooq.tables.records.ApiClientRecord requireClient(long appId, String clientId) {
+        var client = db.selectFrom(API_CLIENT)
+                .where(API_CLIENT.APP_ID.eq(appId)).and(API_CLIENT.CLIENT_ID.eq(clientId))
+                .forUpdate().fetchOne();
+        if (client == null) {
+            throw RoamdeskException.notFound("resource_not_found", "no API client " + clientId + " in this application");
+        }
+        return client;
+    }
+
+    private String randomText(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
     @Transactional
     public void createClient(long appId, String clientId, String secret, String description) {
         db.insertInto(API_CLIENT)
@@ -76,7 +165,7 @@ public class ApiCredentials {
         var client = db.selectFrom(API_CLIENT)
                 .where(API_CLIENT.APP_ID.eq(app.appId())).and(API_CLIENT.CLIENT_ID.eq(clientId))
                 .fetchOne();
-        if (client == null || client.getRevoked() || refused(clientId) || !encoder.matches(secret, client.getSecretHash())) {
+        if (client == null || client.getRevoked() || refused(clientId) || !secretMatches(client, secret)) {
             throw new RoamdeskException(ErrorKind.BAD_REQUEST, "invalid_grant", "client_id or client_secret is wrong");
         }
         byte[] raw = new byte[32];
@@ -92,6 +181,15 @@ public class ApiCredentials {
                 .set(API_TOKEN.EXPIRES_AT, now + ttl * 1000)
                 .execute();
         return new IssuedToken(token, ttl);
+    }
+
+    /** The current secret, or the previous one while its rotation grace lasts. */
+    private boolean secretMatches(io.roamdesk.jooq.tables.records.ApiClientRecord client, String secret) {
+        if (encoder.matches(secret, client.getSecretHash())) {
+            return true;
+        }
+        return client.getPreviousSecretHash() != null && client.getPreviousSecretUntil() > clock.millis()
+                && encoder.matches(secret, client.getPreviousSecretHash());
     }
 
     /** The client id the token was issued to, if it is valid for this app right now. */

@@ -43,6 +43,7 @@ class AppRepository {
                 .set(APP.ORG_NAME, key.org())
                 .set(APP.APP_NAME, key.app())
                 .set(APP.CREATED_AT, now)
+                .set(APP.ENABLED, true)
                 .execute();
         db.insertInto(APP_SETTING)
                 .set(APP_SETTING.APP_ID, appId)
@@ -56,6 +57,10 @@ class AppRepository {
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, 1)
                 .execute();
+    }
+
+    boolean setEnabled(long appId, boolean enabled) {
+        return db.update(APP).set(APP.ENABLED, enabled).where(APP.APP_ID.eq(appId)).execute() == 1;
     }
 
     /** Writes {@code s} only if nobody changed the settings since {@code version} was read. */
@@ -106,6 +111,6 @@ class AppRepository {
                 r.get(APP_SETTING.LEGACY_COUNT),
                 r.get(APP_SETTING.RECALL_WINDOW_SECONDS));
         return new App(r.get(APP.APP_ID), new AppKey(r.get(APP.ORG_NAME), r.get(APP.APP_NAME)), s,
-                r.get(APP_SETTING.VERSION));
+                r.get(APP_SETTING.VERSION), r.get(APP.ENABLED));
     }
 }

@@ -56,15 +56,42 @@ public class AppService {
         return apps.find(appId);
     }
 
-    /** The app, or a 404 {@code organization_application_not_found}. */
+    /**
+     * The app for a REST API call: a 404 {@code organization_application_not_found} when unknown, a 403
+     * {@code forbidden_op} when an administrator disabled it (its data is kept; docs/api.md).
+     */
     // a single consistent read per statement is enough here: no transaction round trips on the hot path
     public App require(AppKey key) {
-        return find(key).orElseThrow(() -> RoamdeskException.notFound(
+        App app = find(key).orElseThrow(() -> RoamdeskException.notFound(
                 "organization_application_not_found", "Could not find application for " + key));
+        if (!app.enabled()) {
+            throw new RoamdeskException(ErrorKind.FORBIDDEN, APP_DISABLED_CODE, APP_DISABLED);
+        }
+        return app;
+    }
+
+    public static final String APP_DISABLED_CODE = "forbidden_op";
+    public static final String APP_DISABLED = "this application is disabled";
+
+    /**
+     * Disables or enables an app. Disabled, its REST API refuses every call (tokens included); nothing
+     * is deleted, and enabling it again brings back the API with the same data, clients and tokens.
+     */
+    @Transactional
+    public App setEnabled(long appId, boolean enabled) {
+        App app = apps.find(appId).orElseThrow(() -> RoamdeskException.notFound(
+                "organization_application_not_found", "Unknown application"));
+        if (app.enabled() == enabled) {
+            throw RoamdeskException.badRequest("the application is already " + (enabled ? "enabled" : "disabled"));
+        }
+        apps.setEnabled(appId, enabled);
+        byKey.invalidate(app.key());
+        return apps.find(appId).orElseThrow();
     }
 
     @Transactional
     public App createApp(AppKey key, AppSettings settings) {
+        AppNames.check(key);
         if (apps.find(key).isPresent()) {
             throw new RoamdeskException(ErrorKind.CONFLICT, "duplicate_unique_property_exists",
                     "Application " + key + " already exists");
@@ -82,6 +109,17 @@ public class AppService {
     @Transactional
     public App changeSetting(long appId, int expectedVersion, Setting setting, String newValue, String actor,
             String reason) {
+        return changeSettingRecorded(appId, expectedVersion, setting, newValue, actor, reason).app();
+    }
+
+    /** The app after a change and the change as recorded (its old value is what the audit trail keeps). */
+    public record ChangedSetting(App app, SettingChange change) {
+    }
+
+    /** {@link #changeSetting}, answering the recorded change too. */
+    @Transactional
+    public ChangedSetting changeSettingRecorded(long appId, int expectedVersion, Setting setting, String newValue,
+            String actor, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw RoamdeskException.badRequest("a reason (1-" + MAX_REASON + " characters) is required");
@@ -99,9 +137,9 @@ public class AppService {
                     "The settings were changed by someone else meanwhile; reload and try again");
         }
         byKey.invalidate(app.key());
-        apps.insertChange(appId, ids.nextId(),
-                new SettingChange(now, actor, setting, oldValue, setting.valueIn(changed), why));
-        return apps.find(appId).orElseThrow();
+        SettingChange change = new SettingChange(now, actor, setting, oldValue, setting.valueIn(changed), why);
+        apps.insertChange(appId, ids.nextId(), change);
+        return new ChangedSetting(apps.find(appId).orElseThrow(), change);
     }
 
     @Transactional(readOnly = true)

@@ -20,7 +20,18 @@ public enum AuditAction {
     CLEAR_ALL,
     DELETE_USER,
     SET_USER_PASSWORD,
-    RECALL;
+    RECALL,
+    APP_CREATE,
+    APP_DISABLE,
+    APP_ENABLE,
+    CLIENT_CREATE,
+    CLIENT_ROTATE_SECRET,
+    CLIENT_DISABLE,
+    CLIENT_ENABLE,
+    ACCOUNT_DISABLE,
+    ACCOUNT_ENABLE,
+    ACCOUNT_PASSWORD_RESET,
+    ACCOUNT_UNLOCK;
 
     /** The message key of this action's name in the console's bundles. */
     public String labelKey() {

@@ -60,6 +60,9 @@ public class AuditSearch {
         if (q.appId() != null) {
             c = c.and(AUDIT_EVENT.APP_ID.eq(q.appId()));
         }
+        if (q.withinApps() != null) {
+            c = c.and(q.withinApps().isEmpty() ? DSL.falseCondition() : AUDIT_EVENT.APP_ID.in(q.withinApps()));
+        }
         if (q.targetUser() != null && !q.targetUser().isBlank()) {
             c = c.and(AUDIT_EVENT.TARGET_USER.eq(q.targetUser().strip().toLowerCase(java.util.Locale.ROOT)));
         }

@@ -118,6 +118,23 @@ public class AuditTrail {
         return new ChainVerification(true, checked, null, null);
     }
 
+    /** Walks the chains a reviewer with {@code scope} may see: all of them, or its apps' chains only. */
+    @Transactional(readOnly = true)
+    public ChainVerification verify(io.roamdesk.app.AppScope scope) {
+        if (scope.allApps()) {
+            return verify();
+        }
+        long checked = 0;
+        for (long appId : scope.appIds().stream().sorted().toList()) {
+            ChainVerification v = verify(appId);
+            checked += v.checked();
+            if (!v.intact()) {
+                return new ChainVerification(false, checked, v.firstBrokenEventId(), v.problem());
+            }
+        }
+        return new ChainVerification(true, checked, null, null);
+    }
+
     /** Walks one app's chain (null: the chain of events of no app). */
     @Transactional(readOnly = true)
     public ChainVerification verify(@Nullable Long appId) {

@@ -2,7 +2,11 @@ package io.roamdesk.audit;
 
 import io.roamdesk.app.ApiCredentials;
 import io.roamdesk.app.App;
+import io.roamdesk.app.AppAccess;
+import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
+import io.roamdesk.app.AppSettings;
+import io.roamdesk.core.ErrorKind;
 import io.roamdesk.app.Setting;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.TransientRetry;
@@ -36,12 +40,19 @@ public class AuditedActions {
     private final TransactionTemplate tx;
     private final RecallService recalls;
     private final TransactionTemplate readCommitted;
+    private final AppAccess access;
+
+    /** Console roles: their changes are checked against the account's apps (API callers are bound to their app). */
+    static final java.util.Set<String> CONSOLE_ROLES = java.util.Set.of("SUPPORT", "APP_ADMIN", "AUDITOR", "PLATFORM_ADMIN");
+    static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
 
     AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, ApiCredentials credentials,
-            DeletionJobs jobs, EndUsers users, PlatformTransactionManager transactions, RecallService recalls) {
+            DeletionJobs jobs, EndUsers users, PlatformTransactionManager transactions, RecallService recalls,
+            AppAccess access) {
         this.recalls = recalls;
         this.readCommitted = new TransactionTemplate(transactions);
         this.readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.access = access;
         this.jobs = jobs;
         this.trail = trail;
         this.deletions = deletions;
@@ -52,10 +63,49 @@ public class AuditedActions {
     }
 
     public App changeSetting(Actor actor, long appId, int version, Setting setting, String value, String reason) {
-        // the old value as this change saw it: the version check refuses a change made meanwhile
-        String old = apps.byId(appId).map(a -> setting.valueIn(a.settings())).orElse("");
-        return audited(actor, AuditAction.SETTING_CHANGE, appId, null, setting.name(), Map.of("old", old, "new", value), reason,
-                () -> apps.changeSetting(appId, version, setting, value, actor.name(), reason));
+        // the old value is the one the change itself read and recorded (the version check refuses a change made meanwhile)
+        return audited(actor, AuditAction.SETTING_CHANGE, appId, null, setting.name(), Map.of("new", value), reason,
+                () -> apps.changeSettingRecorded(appId, version, setting, value, actor.name(), reason),
+                changed -> Map.of("old", changed.change().oldValue(), "new", changed.change().newValue())).app();
+    }
+
+    /** Creates an app (platform administrators only); names follow {@link io.roamdesk.app.AppNames}. */
+    public App createApp(Actor actor, AppKey key, AppSettings settings) {
+        return platformAudited(actor, AuditAction.APP_CREATE, null, "app:" + key, Map.of(), null, () -> apps.createApp(key, settings),
+                created -> Map.of("appId", created.appId()));
+    }
+
+    /** Disables (reason required) or enables an app; its data stays either way. */
+    public App setAppEnabled(Actor actor, App app, boolean enabled, @Nullable String reason) {
+        if (!enabled) {
+            requireReason(reason);
+        }
+        return platformAudited(actor, enabled ? AuditAction.APP_ENABLE : AuditAction.APP_DISABLE, app.appId(), "app:" + app.key(),
+                Map.of(), reason, () -> apps.setEnabled(app.appId(), enabled), a -> Map.of());
+    }
+
+    /** A new API client of the app; its secret is answered once and stored hashed. */
+    public ApiCredentials.IssuedSecret createClient(Actor actor, App app, String description) {
+        return platformAudited(actor, AuditAction.CLIENT_CREATE, app.appId(), "app:" + app.key(), Map.of(), null,
+                () -> credentials.createClient(app.appId(), description), s -> Map.of("clientId", s.clientId()));
+    }
+
+    /** A new secret; the old one works for {@link ApiCredentials#ROTATION_GRACE} more. */
+    public ApiCredentials.IssuedSecret rotateSecret(Actor actor, App app, String clientId, String reason) {
+        requireReason(reason);
+        return platformAudited(actor, AuditAction.CLIENT_ROTATE_SECRET, app.appId(), "client:" + clientId,
+                Map.of("graceHours", ApiCredentials.ROTATION_GRACE.toHours()), reason,
+                () -> credentials.rotateSecret(app.appId(), clientId), s -> Map.of());
+    }
+
+    /** Disables (reason required; its tokens end) or enables a client. */
+    public int setClientDisabled(Actor actor, App app, String clientId, boolean disabled, @Nullable String reason) {
+        if (disabled) {
+            requireReason(reason);
+        }
+        return platformAudited(actor, disabled ? AuditAction.CLIENT_DISABLE : AuditAction.CLIENT_ENABLE, app.appId(),
+                "client:" + clientId, Map.of(), reason, () -> credentials.setClientDisabled(app.appId(), clientId, disabled),
+                n -> Map.of("tokensEnded", n));
     }
 
     /** Ends every token of one API client of the app at once (a leaked token, a departed integrator). */
@@ -108,6 +158,7 @@ public class AuditedActions {
                     () -> deletions.deleteConversation(app, ref, false, progress));
         }
         try {
+            checkScope(actor, app.appId());
             return jobs.deleteForAll(actor, app, ref, reason, progress);
         } catch (RoamdeskException e) {
             // refused before it started (roaming off, bad input): nothing was deleted
@@ -124,6 +175,7 @@ public class AuditedActions {
     public List<RecallService.Recalled> recall(Actor actor, App app, List<RecallService.RecallRequest> requests,
             @Nullable String asUser, @Nullable String reason) {
         try {
+            checkScope(actor, app.appId());
             return TransientRetry.run(() -> readCommitted.execute(s -> {
                 List<RecallService.Recalled> done = new java.util.ArrayList<>();
                 for (RecallService.RecallRequest r : requests) {
@@ -146,6 +198,7 @@ public class AuditedActions {
     /** The console's recall of one message of the conversation it shows (see {@link RecallService#recallInConversation}). */
     public RecallService.Recalled recallInConversation(Actor actor, App app, ConversationRef ref, long msgId, String reason) {
         try {
+            checkScope(actor, app.appId());
             return TransientRetry.run(() -> readCommitted.execute(s -> {
                 RecallService.Recalled x = recalls.recallInConversation(app, ref, msgId);
                 trail.record(actor, AuditAction.RECALL, app.appId(), x.sender(), target(ref),
@@ -176,6 +229,7 @@ public class AuditedActions {
         if (reason == null || reason.isBlank()) {
             throw RoamdeskException.badRequest("a reason is required to read message content");
         }
+        checkScope(actor, app.appId());
         trail.recordAlone(actor, AuditAction.CONTENT_REVEAL, app.appId(), ref.owner(), target(ref), Map.of("minutes", minutes),
                 AuditOutcome.SUCCESS, reason.strip());
     }
@@ -188,15 +242,49 @@ public class AuditedActions {
 
     private <T> T audited(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String user, @Nullable String target,
             Map<String, ?> params, @Nullable String reason, Supplier<T> work) {
+        return audited(actor, action, appId, user, target, params, reason, work, result -> params);
+    }
+
+    /** Audited, with the recorded parameters taken from the result (what the work itself read or made). */
+    private <T> T audited(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String user, @Nullable String target,
+            Map<String, ?> params, @Nullable String reason, Supplier<T> work, java.util.function.Function<T, Map<String, ?>> recorded) {
         try {
+            if (appId != null) {
+                checkScope(actor, appId);
+            }
             return TransientRetry.run(() -> tx.execute(s -> {
                 T result = work.get();
-                trail.record(actor, action, appId, user, target, params, AuditOutcome.SUCCESS, reason);
+                trail.record(actor, action, appId, user, target, recorded.apply(result), AuditOutcome.SUCCESS, reason);
                 return result;
             }));
         } catch (RuntimeException e) {
             trail.recordFailure(actor, action, appId, user, target, params, describe(e), reason);
             throw e;
+        }
+    }
+
+    /** Apps, API clients and accounts are managed by platform administrators (every app) only. */
+    private <T> T platformAudited(Actor actor, AuditAction action, @Nullable Long appId, String target, Map<String, ?> params,
+            @Nullable String reason, Supplier<T> work, java.util.function.Function<T, Map<String, ?>> recorded) {
+        return audited(actor, action, appId, null, target, params, reason, () -> {
+            if (!PLATFORM_ADMIN.equals(actor.role()) || !access.scopeOf(actor.name()).allApps()) {
+                throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op",
+                        "only a platform administrator manages apps and API clients");
+            }
+            return work.get();
+        }, recorded);
+    }
+
+    /** A console account acts only on its own apps; an app outside them is answered as unknown. */
+    private void checkScope(Actor actor, long appId) {
+        if (CONSOLE_ROLES.contains(actor.role())) {
+            access.check(actor.name(), appId);
+        }
+    }
+
+    private static void requireReason(@Nullable String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > AppService.MAX_REASON) {
+            throw RoamdeskException.badRequest("a reason (1-" + AppService.MAX_REASON + " characters) is required");
         }
     }
 

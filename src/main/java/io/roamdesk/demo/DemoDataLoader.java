@@ -40,8 +40,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final DataSetGenerator generator;
     private final Clock clock;
 
+    private final io.roamdesk.app.AppAccess access;
+
     DemoDataLoader(AppService apps, ApiCredentials credentials, ConsoleAccounts accounts,
-            DataSetGenerator generator, Clock clock) {
+            DataSetGenerator generator, Clock clock, io.roamdesk.app.AppAccess access) {
+        this.access = access;
         this.apps = apps;
         this.credentials = credentials;
         this.accounts = accounts;
@@ -61,6 +64,8 @@ class DemoDataLoader implements ApplicationRunner {
         credentials.createClient(roaming.appId(), CLIENT_ID, CLIENT_SECRET, "demo client");
         credentials.createClient(plain.appId(), CLIENT_ID, CLIENT_SECRET, "demo client");
         DemoAccounts.PASSWORDS.forEach((name, password) -> createAccount(name, password, DemoAccounts.ROLES.get(name)));
+        // one account of one app shows app scoping; every other demo account acts on every app
+        access.setScope(DemoAccounts.SCOPED_SUPPORT, io.roamdesk.app.AppScope.of(java.util.Set.of(roaming.appId())));
         // anchored a minute back so that live ids, taken from now on, sort after every demo message
         long anchor = clock.millis() - Duration.ofMinutes(1).toMillis();
         generator.generate(roaming.appId(), DataSetSpec.demo(), anchor);

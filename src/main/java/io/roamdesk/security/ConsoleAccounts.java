@@ -61,6 +61,13 @@ public class ConsoleAccounts implements UserDetailsService {
                 .fetchOptional(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD).orElse(false);
     }
 
+    /** Whether the account may still use the console (a disabled account's open session ends at its next step). */
+    @Transactional(readOnly = true)
+    public boolean isEnabled(String username) {
+        return db.select(CONSOLE_ACCOUNT.ENABLED).from(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username))
+                .fetchOptional(CONSOLE_ACCOUNT.ENABLED).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return db.fetchExists(CONSOLE_ACCOUNT, CONSOLE_ACCOUNT.USERNAME.eq(username));

@@ -6,7 +6,8 @@ import java.util.List;
  * Console roles. Route annotations use the constants, Spring Security the authority names.
  * {@code PLATFORM_ADMIN} is the operator's role (the first account, created from settings): it acts
  * on every app and holds APP_ADMIN's authority as well, so every APP_ADMIN route and action is
- * open to it. Scoping accounts to apps is not modelled yet: every role sees every app.
+ * open to it, and it alone manages apps, API clients and accounts. Every other role acts on all apps
+ * or on a list of apps ({@code app.AppAccess}); an AUDITOR of some apps reviews those apps only.
  */
 public enum Role {
     SUPPORT, APP_ADMIN, AUDITOR, PLATFORM_ADMIN;

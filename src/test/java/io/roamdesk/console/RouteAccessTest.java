@@ -36,6 +36,7 @@ class RouteAccessTest extends ViewTest {
             HistoryView.class, Set.of(Role.SUPPORT, Role.APP_ADMIN, Role.PLATFORM_ADMIN),
             io.roamdesk.console.audit.AuditView.class, Set.of(Role.AUDITOR, Role.APP_ADMIN, Role.PLATFORM_ADMIN),
             io.roamdesk.console.jobs.JobsView.class, Set.of(Role.AUDITOR, Role.APP_ADMIN, Role.PLATFORM_ADMIN),
+            io.roamdesk.console.admin.AccountsView.class, Set.of(Role.PLATFORM_ADMIN),
             ChangePasswordView.class, Set.of(Role.values()));
 
     private static Set<Class<?>> routes() {

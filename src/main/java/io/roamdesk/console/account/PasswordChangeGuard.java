@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A signed-in account whose password is temporary reaches nothing but {@link ChangePasswordView}:
- * every navigation elsewhere is rerouted there until the password is changed.
+ * every navigation elsewhere is rerouted there until the password is changed. An account disabled
+ * while signed in is signed out at its next navigation.
  */
 @Component
 class PasswordChangeGuard implements VaadinServiceInitListener {
@@ -30,7 +31,16 @@ class PasswordChangeGuard implements VaadinServiceInitListener {
 
     private void check(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
-        if (target == ChangePasswordView.class || target == LoginView.class || !auth.isAuthenticated()) {
+        if (target == LoginView.class || !auth.isAuthenticated()) {
+            return;
+        }
+        if (auth.getPrincipalName().filter(name -> !accounts.isEnabled(name)).isPresent()) {
+            // disabled while signed in: the session ends at the next navigation
+            event.rerouteTo(LoginView.class);
+            auth.logout();
+            return;
+        }
+        if (target == ChangePasswordView.class) {
             return;
         }
         auth.getPrincipalName().filter(accounts::mustChangePassword)

@@ -20,6 +20,9 @@ import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
+import io.roamdesk.console.support.ScopedApps;
+import io.roamdesk.console.admin.CreateAppDialog;
+import io.roamdesk.console.admin.ReasonDialog;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -37,14 +40,26 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final Grid<SettingChange> history = new Grid<>();
     private final H3 historyTitle = new H3();
     private final ClientsPanel clients;
+    private final ScopedApps scoped;
+    private final boolean platform;
 
-    public AppsView(AppService apps, AuditedActions audited, CurrentAccount account, ApiCredentials credentials) {
+    public AppsView(AppService apps, AuditedActions audited, CurrentAccount account, ApiCredentials credentials,
+            ScopedApps scoped) {
         this.apps = apps;
-        this.clients = account.is(Role.APP_ADMIN) ? new ClientsPanel(credentials, audited, account) : null;
+        this.scoped = scoped;
+        this.platform = account.role() == Role.PLATFORM_ADMIN;
+        this.clients = account.is(Role.APP_ADMIN) ? new ClientsPanel(credentials, audited, account, platform) : null;
         this.audited = audited;
         this.account = account;
         setSizeFull();
         add(new H2(getTranslation("apps.title")));
+        if (platform) {
+            Button create = new Button(getTranslation("apps.create"), e -> new CreateAppDialog(audited, account,
+                    created -> refresh(created.appId())).open());
+            create.setId("create-app");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(create);
+        }
         grid.setId("apps-grid");
         grid.addColumn(a -> a.key().toString()).setHeader(getTranslation("apps.key")).setAutoWidth(true);
         grid.addComponentColumn(a -> badge(a.settings().roamingEnabled(), "roaming-" + a.key().app()))
@@ -56,9 +71,14 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         grid.addColumn(a -> a.settings().conversationCap()).setHeader(getTranslation("apps.cap"));
         grid.addColumn(a -> getTranslation("apps.legacyWindow", a.settings().legacyDays(), a.settings().legacyCount()))
                 .setHeader(getTranslation("apps.legacy")).setAutoWidth(true);
+        grid.addComponentColumn(a -> stateBadge(a)).setHeader(getTranslation("apps.state")).setAutoWidth(true);
         if (account.is(Role.APP_ADMIN)) {
             grid.addComponentColumn(this::changeButton).setHeader("").setAutoWidth(true);
         }
+        if (platform) {
+            grid.addComponentColumn(this::enableButton).setHeader("").setAutoWidth(true);
+        }
+        grid.setEmptyStateText(getTranslation(platform ? "apps.none.admin" : "apps.none"));
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> showHistory(e.getFirstSelectedItem().orElse(null)));
         history.setId("setting-history");
@@ -93,8 +113,41 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         return b;
     }
 
+    /** Disabling asks for a reason (the API stops at once); enabling needs none. */
+    private Button enableButton(App app) {
+        Button b = new Button(getTranslation(app.enabled() ? "apps.disable" : "apps.enable"), e -> {
+            if (app.enabled()) {
+                new ReasonDialog(getTranslation("apps.disable.title", app.key().toString()),
+                        List.of(getTranslation("apps.disable.preview", app.key().toString())),
+                        getTranslation("apps.disable.confirm"), reason -> toggle(app, false, reason)).open();
+            } else {
+                toggle(app, true, null);
+            }
+        });
+        b.setId((app.enabled() ? "disable-" : "enable-") + app.key().org() + "-" + app.key().app());
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        if (app.enabled()) {
+            b.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        return b;
+    }
+
+    private void toggle(App app, boolean enabled, String reason) {
+        Feedback.call(() -> audited.setAppEnabled(account.actor(), app, enabled, reason)).ifPresent(changed -> {
+            Feedback.success(getTranslation(enabled ? "apps.enabled" : "apps.disabled", app.key().toString()));
+            refresh(changed.appId());
+        });
+    }
+
+    private Span stateBadge(App app) {
+        Span s = new Span(getTranslation(app.enabled() ? "apps.state.enabled" : "apps.state.disabled"));
+        s.setId("state-" + app.key().org() + "-" + app.key().app());
+        s.getElement().getThemeList().add(app.enabled() ? "badge success" : "badge error");
+        return s;
+    }
+
     private void refresh(Long selectAppId) {
-        List<App> all = Feedback.call(apps::listApps).orElse(List.of());
+        List<App> all = Feedback.call(scoped::list).orElse(List.of());
         grid.setItems(all);
         all.stream().filter(a -> selectAppId != null && a.appId() == selectAppId).findFirst().ifPresent(grid::select);
     }

@@ -16,7 +16,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import io.roamdesk.app.App;
-import io.roamdesk.app.AppService;
 import io.roamdesk.audit.AuditAction;
 import io.roamdesk.audit.AuditEvent;
 import io.roamdesk.audit.AuditExport;
@@ -25,6 +24,7 @@ import io.roamdesk.audit.AuditSearch;
 import io.roamdesk.audit.AuditTrail;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
+import io.roamdesk.console.support.ScopedApps;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -42,6 +42,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final AuditSearch search;
     private final AuditTrail trail;
     private final Map<Long, String> appKeys;
+    private final io.roamdesk.app.AppScope scope;
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final TextField actor = new TextField();
@@ -54,11 +55,13 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final Button older = new Button();
     private List<AuditEvent> page = List.of();
 
-    public AuditView(AuditSearch search, AuditTrail trail, AuditExport export, AppService apps) {
+    public AuditView(AuditSearch search, AuditTrail trail, AuditExport export, ScopedApps apps) {
         this.search = search;
         this.trail = trail;
         setSizeFull();
-        List<App> all = Feedback.call(apps::listApps).orElse(List.of());
+        // an app-scoped reviewer sees its apps' events only, in the grid and in the exports
+        scope = Feedback.call(apps::scope).orElse(io.roamdesk.app.AppScope.NONE);
+        List<App> all = Feedback.call(apps::list).orElse(List.of());
         appKeys = all.stream().collect(Collectors.toMap(App::appId, a -> a.key().toString()));
         configureFilters(all);
         configureGrid();
@@ -129,7 +132,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         Long start = from.getValue() == null ? null : Formats.dayStart(from.getValue());
         Long end = to.getValue() == null ? null : Formats.dayEnd(to.getValue());
         return new AuditQuery(start, end, actor.getValue(), action.getValue(),
-                app.getValue() == null ? null : app.getValue().appId(), user.getValue());
+                app.getValue() == null ? null : app.getValue().appId(), user.getValue()).within(scope);
     }
 
     private void load(Long before) {
@@ -143,7 +146,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void verify() {
-        Feedback.call(trail::verify).ifPresent(v -> {
+        Feedback.call(() -> trail.verify(scope)).ifPresent(v -> {
             chain.setText(v.intact() ? getTranslation("audit.chain.ok", v.checked())
                     : getTranslation("audit.chain.broken", v.firstBrokenEventId(), v.problem()));
             chain.getElement().getThemeList().clear();

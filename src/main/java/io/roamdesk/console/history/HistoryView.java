@@ -15,7 +15,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppKey;
-import io.roamdesk.app.AppService;
 import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.console.support.ContentAccess;
 import io.roamdesk.console.support.CurrentAccount;
@@ -23,6 +22,7 @@ import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
 import io.roamdesk.console.support.Links;
 import io.roamdesk.console.support.Previews;
+import io.roamdesk.console.support.ScopedApps;
 import io.roamdesk.core.Snowflake;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.ConversationRef;
@@ -45,7 +45,7 @@ import java.util.List;
 @RolesAllowed({Role.SUPPORT_NAME, Role.APP_ADMIN_NAME})
 public class HistoryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final AppService apps;
+    private final ScopedApps apps;
     private final HistoryService history;
     private final H2 title = new H2();
     private final Anchor back = new Anchor();
@@ -64,7 +64,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private ConversationRef ref;
     private List<MessageView> page = List.of();
 
-    public HistoryView(AppService apps, HistoryService history, DeletionService deletions, AuditedActions audited,
+    public HistoryView(ScopedApps apps, HistoryService history, DeletionService deletions, AuditedActions audited,
             CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls) {
         this.apps = apps;
         this.history = history;
@@ -140,6 +140,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         }
         ChatType type = "groupchat".equals(p.getSingleParameter("type").orElse("chat")) ? ChatType.GROUPCHAT : ChatType.CHAT;
         Feedback.call(() -> {
+            // an app outside the account's apps gets the same answer as an unknown one
             App found = apps.require(AppKey.parse(appKey.get()));
             ConversationRef r = ConversationRef.of(user.get(), type, conv.get());
             app = found;

@@ -13,6 +13,7 @@ import io.roamdesk.app.AppService;
 import io.roamdesk.audit.DeletionJobs;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
+import io.roamdesk.console.support.ScopedApps;
 import io.roamdesk.core.Job;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +31,12 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
     private final AppService apps;
     private final Grid<Job> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
+    private final ScopedApps scoped;
 
-    public JobsView(DeletionJobs jobs, AppService apps) {
+    public JobsView(DeletionJobs jobs, AppService apps, ScopedApps scoped) {
         this.jobs = jobs;
         this.apps = apps;
+        this.scoped = scoped;
         setSizeFull();
         Button refresh = new Button(getTranslation("jobs.refresh"), VaadinIcon.REFRESH.create(), e -> load());
         refresh.setId("jobs-refresh");
@@ -55,7 +58,11 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void load() {
-        Feedback.call(jobs::unfinished).ifPresent(list -> show(list));
+        // only jobs of the apps this account may act on
+        Feedback.call(() -> {
+            var scope = scoped.scope();
+            return jobs.unfinished().stream().filter(j -> scope.permits(j.appId())).toList();
+        }).ifPresent(this::show);
     }
 
     private void show(List<Job> list) {

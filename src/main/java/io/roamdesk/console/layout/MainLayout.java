@@ -71,7 +71,8 @@ public class MainLayout extends AppLayout {
         APPS(io.roamdesk.console.apps.AppsView.class, "nav.apps", VaadinIcon.COG),
         USERS(io.roamdesk.console.users.UserLookupView.class, "nav.users", VaadinIcon.SEARCH),
         AUDIT(io.roamdesk.console.audit.AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_CHECK),
-        JOBS(io.roamdesk.console.jobs.JobsView.class, "nav.jobs", VaadinIcon.TASKS);
+        JOBS(io.roamdesk.console.jobs.JobsView.class, "nav.jobs", VaadinIcon.TASKS),
+        ACCOUNTS(io.roamdesk.console.admin.AccountsView.class, "nav.accounts", VaadinIcon.USERS);
 
         private final Class<? extends Component> view;
         private final String labelKey;

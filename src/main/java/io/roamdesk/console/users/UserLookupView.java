@@ -15,13 +15,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.roamdesk.app.App;
-import io.roamdesk.app.AppService;
 import io.roamdesk.console.history.HistoryView;
 import io.roamdesk.console.support.ContentAccess;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
 import io.roamdesk.console.support.Links;
 import io.roamdesk.console.support.Previews;
+import io.roamdesk.console.support.ScopedApps;
 import io.roamdesk.roaming.ConversationPage;
 import io.roamdesk.roaming.ConversationService;
 import io.roamdesk.roaming.ConversationView;
@@ -53,7 +53,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final ClearAllAction clearAll;
     private String nextCursor = "";
 
-    public UserLookupView(AppService apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
+    public UserLookupView(ScopedApps apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
             ContentAccess access) {
         this.conversations = conversations;
         this.access = access;
@@ -63,7 +63,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         appSelect.setId("app-select");
         appSelect.setLabel(getTranslation("lookup.app"));
         appSelect.setItemLabelGenerator(a -> a.key().toString());
-        appSelect.setItems(Feedback.call(apps::listApps).orElse(List.of()));
+        appSelect.setItems(Feedback.call(apps::list).orElse(List.of()));
         user.setId("user-box");
         user.setLabel(getTranslation("lookup.user"));
         user.setPlaceholder(getTranslation("lookup.user.placeholder"));
@@ -129,8 +129,14 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters();
-        params.getSingleParameter("app").flatMap(key -> appSelect.getListDataView().getItems()
-                .filter(a -> a.key().toString().equals(key)).findFirst()).ifPresent(appSelect::setValue);
+        var key = params.getSingleParameter("app");
+        var app = key.flatMap(k -> appSelect.getListDataView().getItems().filter(a -> a.key().toString().equals(k)).findFirst());
+        app.ifPresent(appSelect::setValue);
+        if (key.isPresent() && app.isEmpty()) {
+            // an app this account may not act on is answered exactly like one that does not exist
+            Feedback.error(getTranslation("lookup.noSuchApp", key.get()));
+            return;
+        }
         params.getSingleParameter("user").ifPresent(user::setValue);
     }
 

@@ -1,0 +1,107 @@
+package io.roamdesk.app;
+
+import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT;
+import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT_APP;
+
+import io.roamdesk.core.RoamdeskException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one answer to "may this console account act on app X": every console screen resolves its apps
+ * through here, and every audited change by a console account is checked here again. An app outside
+ * the account's scope is answered exactly like an app that does not exist.
+ */
+@Service
+public class AppAccess {
+
+    private final DSLContext db;
+    private final AppRepository apps;
+
+    AppAccess(DSLContext db, AppRepository apps) {
+        this.db = db;
+        this.apps = apps;
+    }
+
+    /** The account's scope; an unknown account may act on nothing. */
+    @Transactional(readOnly = true)
+    public AppScope scopeOf(String username) {
+        Boolean all = db.select(CONSOLE_ACCOUNT.ALL_APPS).from(CONSOLE_ACCOUNT)
+                .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).fetchOptional(CONSOLE_ACCOUNT.ALL_APPS).orElse(null);
+        if (all == null) {
+            return AppScope.NONE;
+        }
+        if (all) {
+            return AppScope.ALL;
+        }
+        return AppScope.of(new HashSet<>(db.select(CONSOLE_ACCOUNT_APP.APP_ID).from(CONSOLE_ACCOUNT_APP)
+                .where(CONSOLE_ACCOUNT_APP.USERNAME.eq(username)).fetch(CONSOLE_ACCOUNT_APP.APP_ID)));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean permits(String username, long appId) {
+        return scopeOf(username).permits(appId);
+    }
+
+    /** Every app the account may act on (enabled or not), ordered by key. */
+    @Transactional(readOnly = true)
+    public List<App> visibleApps(String username) {
+        AppScope scope = scopeOf(username);
+        return apps.findAll().stream().filter(a -> scope.permits(a.appId())).toList();
+    }
+
+    /** The app if it exists and the account may act on it. */
+    @Transactional(readOnly = true)
+    public Optional<App> find(String username, AppKey key) {
+        return apps.find(key).filter(a -> permits(username, a.appId()));
+    }
+
+    /** The app, or the same 404 an unknown app gets. */
+    @Transactional(readOnly = true)
+    public App require(String username, AppKey key) {
+        return find(username, key).orElseThrow(() -> unknown(key.toString()));
+    }
+
+    /**
+     * Refuses, as unknown, an app outside the account's listed apps: the check every audited change by a
+     * console account passes. A name without a console account (service-level tests, scripts) is not an
+     * app-scoped account and is not refused here; the console's screens only ever act for signed-in accounts.
+     */
+    @Transactional(readOnly = true)
+    public void check(String username, long appId) {
+        boolean exists = db.fetchExists(CONSOLE_ACCOUNT, CONSOLE_ACCOUNT.USERNAME.eq(username));
+        if (exists && !permits(username, appId)) {
+            throw unknown("id " + appId);
+        }
+    }
+
+    /** Sets the account's scope: every app, or exactly {@code appIds} (each must exist). */
+    @Transactional
+    public void setScope(String username, AppScope scope) {
+        for (long id : scope.appIds()) {
+            if (apps.find(id).isEmpty()) {
+                throw unknown("id " + id);
+            }
+        }
+        int updated = db.update(CONSOLE_ACCOUNT).set(CONSOLE_ACCOUNT.ALL_APPS, scope.allApps())
+                .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).execute();
+        if (updated != 1) {
+            throw RoamdeskException.notFound("resource_not_found", "no console account " + username);
+        }
+        db.deleteFrom(CONSOLE_ACCOUNT_APP).where(CONSOLE_ACCOUNT_APP.USERNAME.eq(username)).execute();
+        Set<Long> ids = scope.appIds();
+        for (long id : ids) {
+            db.insertInto(CONSOLE_ACCOUNT_APP).set(CONSOLE_ACCOUNT_APP.USERNAME, username)
+                    .set(CONSOLE_ACCOUNT_APP.APP_ID, id).execute();
+        }
+    }
+
+    private static RoamdeskException unknown(String what) {
+        return RoamdeskException.notFound("organization_application_not_found", "Could not find application for " + what);
+    }
+}
