@@ -121,8 +121,9 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Span state(ConversationView c) {
-        Span s = new Span(getTranslation(c.hidden() ? "lookup.state.hidden" : "lookup.state.visible"));
-        s.getElement().getThemeList().add(c.hidden() ? "badge error" : "badge success");
+        Span s = new Span(getTranslation(c.listing().labelKey()));
+        s.getElement().getThemeList().add(c.listing().listed() ? "badge success" : "badge error");
+        s.getElement().setAttribute("data-listing", c.listing().name());
         return s;
     }
 
@@ -155,6 +156,8 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         ConversationPage page = app == null || owner == null || owner.isBlank() ? new ConversationPage(List.of(), "")
                 : Feedback.call(() -> conversations.consolePage(app, owner, cursor, PAGE_SIZE, showHidden.getValue()))
                         .orElse(new ConversationPage(List.of(), ""));
+        boolean picked = app != null && owner != null && !owner.isBlank();
+        grid.setEmptyStateText(getTranslation(picked ? "lookup.empty" : "lookup.pickFirst"));
         grid.setItems(page.conversations());
         nextCursor = page.nextCursor();
         next.setEnabled(!page.isLast());
