@@ -88,6 +88,9 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
                     .setHasText("demo#roaming")).first().click();
             assertThat(page.locator("#setting-history")).containsText("TICKET-101 customer cancelled roaming");
             assertThat(page.locator("#setting-history")).containsText("TICKET-101 switched back");
+            // the history uses the dialog's words for a switch, not the stored false/true
+            assertThat(page.locator("#setting-history")).containsText("Off → On");
+            assertThat(page.locator("#setting-history")).not().containsText("false");
             screenshot("flow-apps-switch-history");
         } finally {
             App now = demo();
@@ -265,6 +268,9 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         screenshot("flow-content-masked");
         reveal("TICKET-606 user reports a missing message");
         assertThat(page.locator("#messages-grid")).containsText("my private words");
+        // the open message's JSON is rendered again: its content replaces the mask without another click
+        assertThat(page.locator("#message-json")).containsText("my private words");
+        assertThat(page.locator("#message-json")).not().containsText("\"masked\"");
         screenshot("flow-content-revealed");
     }
 

@@ -66,7 +66,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         history.addColumn(SettingChange::actor).setHeader(getTranslation("history.who")).setAutoWidth(true);
         history.addColumn(c -> getTranslation("setting." + c.setting().name())).setHeader(getTranslation("settings.setting"))
                 .setAutoWidth(true);
-        history.addColumn(c -> c.oldValue() + " → " + c.newValue()).setHeader(getTranslation("history.change"))
+        history.addColumn(c -> SettingValues.label(c.setting(), c.oldValue()) + " → " + SettingValues.label(c.setting(), c.newValue())).setHeader(getTranslation("history.change"))
                 .setAutoWidth(true);
         history.addColumn(SettingChange::reason).setHeader(getTranslation("common.reason")).setFlexGrow(1);
         history.setEmptyStateText(getTranslation("history.none"));
