@@ -5,12 +5,10 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -20,6 +18,7 @@ import io.roamdesk.app.AppService;
 import io.roamdesk.audit.AuditAction;
 import io.roamdesk.audit.AuditEvent;
 import io.roamdesk.audit.AuditExport;
+import io.roamdesk.audit.AuditOutcome;
 import io.roamdesk.audit.AuditQuery;
 import io.roamdesk.audit.AuditSearch;
 import io.roamdesk.audit.AuditTrail;
@@ -49,7 +48,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final Select<App> app = new Select<>();
     private final TextField user = new TextField();
     private final Grid<AuditEvent> grid = new Grid<>();
-    private final Pre detail = new Pre();
+    private final AuditDetails details;
     private final Span chain = new Span();
     private final Button older = new Button();
     private List<AuditEvent> page = List.of();
@@ -58,8 +57,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         this.search = search;
         this.trail = trail;
         setSizeFull();
+        details = new AuditDetails(this::actionLabel, this::outcomeLabel);
         List<App> all = Feedback.call(apps::listApps).orElse(List.of());
         appKeys = all.stream().collect(Collectors.toMap(App::appId, a -> a.key().toString()));
+        details.appKeys(appKeys);
+        details.onClose(grid::deselectAll);
         configureFilters(all);
         configureGrid();
         Button apply = new Button(getTranslation("history.filter.apply"), e -> load(null));
@@ -69,8 +71,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         older.setText(getTranslation("history.older"));
         older.setId("audit-older");
         older.addClickListener(e -> load(page.isEmpty() ? null : page.get(page.size() - 1).eventId()));
-        Button verify = new Button(getTranslation("audit.verify"), e -> verify());
+        Button verify = new Button(getTranslation("audit.verify.full"), e -> verify(true));
         verify.setId("verify-chain");
+        verify.setTooltipText(getTranslation("audit.verify.full.tooltip"));
         chain.setId("chain-status");
         HorizontalLayout filters = new HorizontalLayout(from, to, actor, action, app, user, apply);
         filters.setAlignItems(Alignment.BASELINE);
@@ -78,13 +81,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout tools = new HorizontalLayout(newest, older, download("csv", export::csv),
                 download("json", export::json), verify, chain);
         tools.setAlignItems(Alignment.CENTER);
-        detail.setId("audit-detail");
-        detail.addClassName("audit-detail");
-        SplitLayout split = new SplitLayout(grid, detail);
-        split.setSizeFull();
-        split.setSplitterPosition(70);
-        add(new H2(getTranslation("audit.title")), filters, tools, split);
-        verify();
+        add(new H2(getTranslation("audit.title")), filters, tools, grid, details);
+        setFlexGrow(1, grid);
+        verify(false);
         load(null);
     }
 
@@ -109,20 +108,31 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         user.setLabel(getTranslation("audit.targetUser"));
     }
 
+    /**
+     * Fixed starting widths that add up to less than the grid at 1440 px (the rest is shared out by
+     * flex-grow), so no column starts past the grid's right edge; long cells end in an ellipsis and
+     * show in full as a tooltip and in the details below.
+     */
     private void configureGrid() {
         grid.setId("audit-grid");
-        grid.addColumn(AuditEvent::eventId).setHeader("#").setAutoWidth(true);
-        grid.addColumn(e -> Formats.time(e.occurredAt())).setHeader(getTranslation("history.when")).setAutoWidth(true);
-        grid.addColumn(e -> e.actor() + " (" + e.actorRole() + ")").setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(e -> e.appId() == null ? "" : appKeys.getOrDefault(e.appId(), e.appId().toString()))
-                .setHeader(getTranslation("lookup.app")).setAutoWidth(true);
-        grid.addColumn(e -> e.targetUser() == null ? "" : e.targetUser() + (e.target() == null ? "" : " / " + e.target()))
-                .setHeader(getTranslation("audit.target")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::outcome).setHeader(getTranslation("audit.outcome")).setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("common.reason")).setFlexGrow(1);
+        column(e -> Long.toString(e.eventId()), "#", "9.5em", 0);
+        column(e -> Formats.time(e.occurredAt()), getTranslation("history.when"), "11.5em", 0);
+        column(e -> e.actor() + " (" + e.actorRole() + ")", getTranslation("audit.actor"), "8em", 1);
+        column(e -> actionLabel(e.action()), getTranslation("audit.action"), "10em", 1);
+        column(e -> e.appId() == null ? "" : appKeys.getOrDefault(e.appId(), e.appId().toString()),
+                getTranslation("lookup.app"), "7em", 1);
+        column(e -> e.targetUser() == null ? "" : e.targetUser() + (e.target() == null ? "" : " / " + e.target()),
+                getTranslation("audit.target"), "8em", 1);
+        column(e -> outcomeLabel(e.outcome()), getTranslation("audit.outcome"), "6em", 0);
+        column(e -> e.reason() == null ? "" : e.reason(), getTranslation("common.reason"), "8em", 2);
         grid.setEmptyStateText(getTranslation("audit.empty"));
-        grid.addItemClickListener(e -> detail.setText(describe(e.getItem())));
+        grid.asSingleSelect().addValueChangeListener(e -> details.show(e.getValue()));
+    }
+
+    private void column(com.vaadin.flow.function.ValueProvider<AuditEvent, String> value, String header, String width,
+            int flex) {
+        grid.addColumn(value).setHeader(header).setWidth(width).setFlexGrow(flex).setResizable(true)
+                .setTooltipGenerator(value::apply);
     }
 
     private AuditQuery query() {
@@ -137,15 +147,19 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             if (!events.isEmpty() || before == null) {
                 page = events;
                 grid.setItems(page);
+                details.show(null);
             }
             older.setEnabled(events.size() == PAGE_SIZE);
         });
     }
 
-    private void verify() {
-        Feedback.call(trail::verify).ifPresent(v -> {
-            chain.setText(v.intact() ? getTranslation("audit.chain.ok", v.checked())
-                    : getTranslation("audit.chain.broken", v.firstBrokenEventId(), v.problem()));
+    /** Opening the view checks only what was written since the last checkpoint; the button walks every chain whole. */
+    private void verify(boolean full) {
+        Feedback.call(full ? trail::verify : trail::verifySinceCheckpoints).ifPresent(v -> {
+            chain.setText(!v.intact() ? getTranslation("audit.chain.broken", String.valueOf(v.firstBrokenEventId()), v.problem())
+                    : v.reachedEventId() == null ? getTranslation("audit.chain.empty")
+                    : getTranslation(full ? "audit.chain.ok.full" : "audit.chain.ok", String.valueOf(v.reachedEventId()),
+                            Formats.time(v.reachedAt()), v.checked()));
             chain.getElement().getThemeList().clear();
             chain.getElement().getThemeList().add(v.intact() ? "badge success" : "badge error");
         });
@@ -168,18 +182,18 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         return a;
     }
 
-    private String describe(AuditEvent e) {
-        return "event_id: " + e.eventId() + "\noccurred_at: " + Formats.time(e.occurredAt()) + "\nactor: " + e.actor()
-                + " (" + e.actorRole() + ")\naction: " + e.action() + "\napp: "
-                + (e.appId() == null ? "-" : appKeys.getOrDefault(e.appId(), String.valueOf(e.appId()))) + "\ntarget_user: "
-                + e.targetUser() + "\ntarget: " + e.target() + "\nparams: " + e.params() + "\noutcome: " + e.outcome()
-                + "\nreason: " + e.reason() + "\nprev_hash: " + e.prevHash() + "\nrow_hash: " + e.rowHash();
-    }
-
-
     @Override
     public String getPageTitle() {
         return "Roamdesk – " + getTranslation("audit.title");
+    }
+
+    /** The translated name of a stored outcome; a code no longer in the enum is shown as stored. */
+    private String outcomeLabel(String stored) {
+        try {
+            return getTranslation(AuditOutcome.valueOf(stored).labelKey());
+        } catch (IllegalArgumentException unknown) {
+            return stored;
+        }
     }
 
     /** The translated name of a stored action; a code no longer in the enum is shown as stored. */
