@@ -206,9 +206,15 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
     @Test
     void anAuditorCannotOpenUserLookupOrHistory() {
         login("auditor", "auditor-demo");
-        page.navigate(url("/users?app=demo%23roaming&user=alice"));
+        var lookup = page.navigate(url("/users?app=demo%23roaming&user=alice"));
+        assertThat(lookup.status()).isEqualTo(403);
+        assertThat(page.locator("#access-denied-title")).hasText("Access denied");
+        assertThat(page.locator("#access-denied-explain")).containsText("auditor (AUDITOR) may not open /users");
         assertThat(page.locator("#conversations-grid")).hasCount(0);
-        page.navigate(historyUrl("alice", "bob"));
+        var conversation = page.navigate(historyUrl("alice", "bob"));
+        assertThat(conversation.status()).isEqualTo(403);
+        assertThat(page.locator("#access-denied-explain")).containsText("may not open /history");
+        assertThat(page.locator("#side-nav")).isVisible(); // inside the console frame
         assertThat(page.locator("#messages-grid")).hasCount(0);
         assertThat(page.locator("#nav-users")).hasCount(0);
         screenshot("flow-auditor-denied");

@@ -80,6 +80,11 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getPath().isEmpty() && account.role() == Role.SUPPORT) {
+            // the support desk's work starts at a user, not at the apps (read-only for them)
+            event.forwardTo(io.roamdesk.console.users.UserLookupView.class);
+            return;
+        }
         event.getLocation().getQueryParameters().getSingleParameter("app").ifPresent(key ->
                 grid.getListDataView().getItems().filter(a -> a.key().toString().equals(key)).findFirst()
                         .ifPresent(grid::select));
