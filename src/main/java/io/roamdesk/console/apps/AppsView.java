@@ -48,12 +48,12 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         grid.setId("apps-grid");
         grid.addColumn(a -> a.key().toString()).setHeader(getTranslation("apps.key")).setAutoWidth(true);
         grid.addComponentColumn(a -> badge(a.settings().roamingEnabled(), "roaming-" + a.key().app()))
-                .setHeader(getTranslation("apps.roaming"));
+                .setHeader(getTranslation("apps.roaming")).setAutoWidth(true);
         grid.addComponentColumn(a -> badge(a.settings().oneWayDeleteEnabled(), "oneway-" + a.key().app()))
-                .setHeader(getTranslation("apps.oneWayDelete"));
+                .setHeader(getTranslation("apps.oneWayDelete")).setAutoWidth(true);
         grid.addComponentColumn(a -> badge(a.settings().restInList(), "restlist-" + a.key().app()))
-                .setHeader(getTranslation("apps.restInList"));
-        grid.addColumn(a -> a.settings().conversationCap()).setHeader(getTranslation("apps.cap"));
+                .setHeader(getTranslation("apps.restInList")).setAutoWidth(true);
+        grid.addColumn(a -> a.settings().conversationCap()).setHeader(getTranslation("apps.cap")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("apps.legacyWindow", a.settings().legacyDays(), a.settings().legacyCount()))
                 .setHeader(getTranslation("apps.legacy")).setAutoWidth(true);
         if (account.is(Role.APP_ADMIN)) {

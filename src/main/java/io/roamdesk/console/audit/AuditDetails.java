@@ -57,7 +57,7 @@ class AuditDetails extends Div {
         if (e == null) {
             return;
         }
-        title.setText(getTranslation("audit.details.title", e.eventId()));
+        title.setText(getTranslation("audit.details.title", String.valueOf(e.eventId())));
         text.setText("event_id: " + e.eventId() + "\noccurred_at: " + Formats.time(e.occurredAt()) + "\nactor: " + e.actor()
                 + " (" + e.actorRole() + ")\naction: " + actionLabel.apply(e.action()) + " (" + e.action() + ")\napp: "
                 + (e.appId() == null ? "-" : appKeys.getOrDefault(e.appId(), String.valueOf(e.appId()))) + "\ntarget_user: "

@@ -79,9 +79,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         filters.setAlignItems(Alignment.BASELINE);
         filters.setWrap(true);
         HorizontalLayout tools = new HorizontalLayout(newest, older, download("csv", export::csv),
-                download("json", export::json), verify, chain);
+                download("json", export::json), verify);
         tools.setAlignItems(Alignment.CENTER);
-        add(new H2(getTranslation("audit.title")), filters, tools, grid, details);
+        add(new H2(getTranslation("audit.title")), filters, tools, chain, grid, details);
         setFlexGrow(1, grid);
         verify(false);
         load(null);
@@ -115,24 +115,31 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
      */
     private void configureGrid() {
         grid.setId("audit-grid");
-        column(e -> Long.toString(e.eventId()), "#", "9.5em", 0);
-        column(e -> Formats.time(e.occurredAt()), getTranslation("history.when"), "11.5em", 0);
-        column(e -> e.actor() + " (" + e.actorRole() + ")", getTranslation("audit.actor"), "8em", 1);
-        column(e -> actionLabel(e.action()), getTranslation("audit.action"), "10em", 1);
+        // the event id (19 digits) is in the details: the grid keeps its width for what reviewers scan
+        column(e -> Formats.time(e.occurredAt()), getTranslation("history.when"), null, 0);
+        column(e -> e.actor() + " (" + e.actorRole() + ")", getTranslation("audit.actor"), "9em", 1);
+        column(e -> actionLabel(e.action()), getTranslation("audit.action"), "11em", 1);
         column(e -> e.appId() == null ? "" : appKeys.getOrDefault(e.appId(), e.appId().toString()),
-                getTranslation("lookup.app"), "7em", 1);
+                getTranslation("lookup.app"), "8em", 1);
         column(e -> e.targetUser() == null ? "" : e.targetUser() + (e.target() == null ? "" : " / " + e.target()),
-                getTranslation("audit.target"), "8em", 1);
-        column(e -> outcomeLabel(e.outcome()), getTranslation("audit.outcome"), "6em", 0);
-        column(e -> e.reason() == null ? "" : e.reason(), getTranslation("common.reason"), "8em", 2);
+                getTranslation("audit.target"), "9em", 2);
+        column(e -> outcomeLabel(e.outcome()), getTranslation("audit.outcome"), null, 0);
+        column(e -> e.reason() == null ? "" : e.reason(), getTranslation("common.reason"), "10em", 3);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+        grid.addClassName("audit-grid");
         grid.setEmptyStateText(getTranslation("audit.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> details.show(e.getValue()));
     }
 
+    /** A column starting at {@code width} (null: as wide as its short, fixed-length content). */
     private void column(com.vaadin.flow.function.ValueProvider<AuditEvent, String> value, String header, String width,
             int flex) {
-        grid.addColumn(value).setHeader(header).setWidth(width).setFlexGrow(flex).setResizable(true)
-                .setTooltipGenerator(value::apply);
+        var c = grid.addColumn(value).setHeader(header).setFlexGrow(flex).setResizable(true).setTooltipGenerator(value::apply);
+        if (width == null) {
+            c.setAutoWidth(true);
+        } else {
+            c.setWidth(width);
+        }
     }
 
     private AuditQuery query() {
@@ -179,6 +186,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         }), getTranslation("audit.export." + format));
         a.getElement().setAttribute("download", true);
         a.setId("export-" + format);
+        a.addClassName("no-wrap");
         return a;
     }
 

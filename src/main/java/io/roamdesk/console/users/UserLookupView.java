@@ -95,7 +95,10 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         next.setId("next-page");
         next.addClickListener(e -> nextPage());
         pageLabel.setId("page-label");
-        add(new H2(getTranslation("lookup.title")), pick, grid, new HorizontalLayout(previous, pageLabel, next));
+        HorizontalLayout paging = new HorizontalLayout(previous, pageLabel, next);
+        paging.setId("lookup-paging");
+        paging.setAlignItems(Alignment.CENTER);
+        add(new H2(getTranslation("lookup.title")), pick, grid, paging);
         showPage(null);
     }
 
