@@ -111,7 +111,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("lookup.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class,
                 Links.conversation(appSelect.getValue(), user.getValue(), e.getItem().chatType(), e.getItem().convId()))));
@@ -127,6 +127,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         Span s = new Span(getTranslation(c.listing().labelKey()));
         s.getElement().getThemeList().add(c.listing().listed() ? "badge success" : "badge error");
         s.getElement().setAttribute("data-listing", c.listing().name());
+        s.getElement().setAttribute("title", getTranslation(c.listing().labelKey() + ".why"));
         return s;
     }
 
