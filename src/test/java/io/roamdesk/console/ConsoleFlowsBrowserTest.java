@@ -277,6 +277,7 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         // the open message's JSON is rendered again: its content replaces the mask without another click
         assertThat(page.locator("#message-json")).containsText("my private words");
         assertThat(page.locator("#message-json")).not().containsText("\"masked\"");
+        assertThat(page.locator("#reveal-confirm")).hasCount(0);
         screenshot("flow-content-revealed");
     }
 

@@ -111,7 +111,8 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true).setFlexGrow(0);
+        // a fixed width: component cells are not measured by auto width, and the badges are up to ~28 characters
+        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("16em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("lookup.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class,
                 Links.conversation(appSelect.getValue(), user.getValue(), e.getItem().chatType(), e.getItem().convId()))));
