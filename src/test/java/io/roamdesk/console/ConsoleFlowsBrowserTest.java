@@ -59,6 +59,12 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(page.locator("#reveal-status")).containsText("revealed until");
     }
 
+    /** The vertical middle of an element on the page, in pixels. */
+    private double middle(String selector) {
+        var box = page.locator(selector).first().boundingBox();
+        return box.y + box.height / 2;
+    }
+
     private Locator rows(String gridId) {
         return page.locator("#" + gridId + " vaadin-grid-cell-content");
     }
@@ -91,6 +97,11 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
             // the history uses the dialog's words for a switch, not the stored false/true
             assertThat(page.locator("#setting-history")).containsText("Off → On");
             assertThat(page.locator("#setting-history")).not().containsText("false");
+            @SuppressWarnings("unchecked")
+            var cut = (java.util.List<Object>) page.evaluate("() => [...document.querySelectorAll('#apps-grid vaadin-grid-sort,"
+                    + " #apps-grid vaadin-grid-cell-content')].filter(c => c.scrollWidth > c.clientWidth + 1 && c.textContent.trim())"
+                    + ".map(c => c.textContent)");
+            assertThat(cut).as("apps grid cells cut short").isEmpty();
             screenshot("flow-apps-switch-history");
         } finally {
             App now = demo();
@@ -106,6 +117,8 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         page.navigate(url("/users?app=demo%23roaming&user=alice"));
         assertThat(page.locator("#page-label")).hasText("Page 1");
         assertThat(rows("conversations-grid").filter(new Locator.FilterOptions().setHasText("bob")).first()).isVisible();
+        assertThat(middle("#page-label")).as("\"Page 1\" in line with the paging buttons")
+                .isCloseTo(middle("#next-page"), org.assertj.core.data.Offset.offset(2.0));
         screenshot("flow-lookup-page1");
         page.locator("#next-page").click();
         assertThat(page.locator("#page-label")).hasText("Page 2");
@@ -126,6 +139,8 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(firstTime()).hasText(newestFirstRow);
         firstTime().click();
         assertThat(page.locator("#message-json")).containsText("\"msg_id\"");
+        assertThat(middle("#jump-go")).as("Go stays on the line of its date field")
+                .isCloseTo(middle("#jump-date input"), org.assertj.core.data.Offset.offset(12.0));
         LocalDate day = LocalDate.now().minusDays(60);
         page.locator("#jump-date input").fill(day.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
         page.locator("#jump-date input").press("Enter");
