@@ -59,10 +59,11 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(page.locator("#reveal-status")).containsText("revealed until");
     }
 
-    /** The vertical middle of an element on the page, in pixels. */
+    /** The vertical middle of an element's own text (or of the element, when it has none), in pixels. */
     private double middle(String selector) {
-        var box = page.locator(selector).first().boundingBox();
-        return box.y + box.height / 2;
+        return ((Number) page.locator(selector).first().evaluate("e => { const r = document.createRange();"
+                + " r.selectNodeContents(e); const t = r.getBoundingClientRect();"
+                + " const b = t.height > 0 ? t : e.getBoundingClientRect(); return b.top + b.height / 2; }")).doubleValue();
     }
 
     private Locator rows(String gridId) {
@@ -139,8 +140,12 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(firstTime()).hasText(newestFirstRow);
         firstTime().click();
         assertThat(page.locator("#message-json")).containsText("\"msg_id\"");
-        assertThat(middle("#jump-go")).as("Go stays on the line of its date field")
-                .isCloseTo(middle("#jump-date input"), org.assertj.core.data.Offset.offset(12.0));
+        for (int width = 900; width <= 1440; width += 20) {
+            page.setViewportSize(width, 900);
+            assertThat(middle("#jump-go")).as("Go on the line of its date field at " + width + " px")
+                    .isCloseTo(middle("#jump-date input"), org.assertj.core.data.Offset.offset(12.0));
+        }
+        page.setViewportSize(1400, 900);
         LocalDate day = LocalDate.now().minusDays(60);
         page.locator("#jump-date input").fill(day.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
         page.locator("#jump-date input").press("Enter");
