@@ -2,8 +2,8 @@ package io.roamdesk.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.MessageDocument;
 import io.roamdesk.roaming.MessageView;
 import org.springframework.stereotype.Component;
 
@@ -18,18 +18,7 @@ class MessageJson {
     }
 
     ObjectNode message(MessageView m) {
-        ObjectNode node = json.createObjectNode()
-                .put("msg_id", Long.toString(m.msgId()))
-                .put("timestamp", m.timestamp())
-                .put("from", m.from())
-                .put("to", m.to())
-                .put("chat_type", m.chatType().wire())
-                .put("direction", "outgoing");
-        ObjectNode payload = node.putObject("payload");
-        // stored bodies are valid JSON (the column type checks it): written as they are, not parsed again
-        payload.putArray("bodies").addRawValue(new RawValue(m.body()));
-        payload.putRawValue("ext", new RawValue(m.ext() == null ? "{}" : m.ext()));
-        return node;
+        return MessageDocument.of(json, m);
     }
 
     ObjectNode conversation(ConversationView c) {

@@ -4,5 +4,10 @@ package io.roamdesk.audit;
 public enum AuditOutcome {
     SUCCESS,
     FAILURE,
-    STARTED
+    STARTED;
+
+    /** The message key of this outcome's name in the console's bundles. */
+    public String labelKey() {
+        return "audit.outcome." + name();
+    }
 }

@@ -1,9 +1,11 @@
 package io.roamdesk.audit;
 
 import static io.roamdesk.jooq.Tables.AUDIT_CHAIN;
+import static io.roamdesk.jooq.Tables.AUDIT_CHECKPOINT;
 import static io.roamdesk.jooq.Tables.AUDIT_EVENT;
 
 import io.roamdesk.jooq.tables.records.AuditChainRecord;
+import io.roamdesk.jooq.tables.records.AuditCheckpointRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -73,9 +75,35 @@ class AuditRepository {
         return db.selectFrom(AUDIT_CHAIN).where(AUDIT_CHAIN.CHAIN_ID.eq(chainId)).fetchOptional();
     }
 
-    /** The events of one chain in chain order, handed out one by one while {@code sink} says go on. */
-    void walk(long chainId, Predicate<AuditEvent> sink) {
+    /** Where verification of the chain last ended intact, if it ever did. */
+    Optional<AuditCheckpointRecord> checkpoint(long chainId) {
+        return db.selectFrom(AUDIT_CHECKPOINT).where(AUDIT_CHECKPOINT.CHAIN_ID.eq(chainId)).fetchOptional();
+    }
+
+    void saveCheckpoint(long chainId, long seq, String hash, long eventId, long eventAt, long now) {
+        db.insertInto(AUDIT_CHECKPOINT)
+                .set(AUDIT_CHECKPOINT.CHAIN_ID, chainId)
+                .set(AUDIT_CHECKPOINT.VERIFIED_SEQ, seq)
+                .set(AUDIT_CHECKPOINT.VERIFIED_HASH, hash)
+                .set(AUDIT_CHECKPOINT.VERIFIED_EVENT_ID, eventId)
+                .set(AUDIT_CHECKPOINT.VERIFIED_EVENT_AT, eventAt)
+                .set(AUDIT_CHECKPOINT.CHECKED_AT, now)
+                .onDuplicateKeyUpdate()
+                .set(AUDIT_CHECKPOINT.VERIFIED_SEQ, seq)
+                .set(AUDIT_CHECKPOINT.VERIFIED_HASH, hash)
+                .set(AUDIT_CHECKPOINT.VERIFIED_EVENT_ID, eventId)
+                .set(AUDIT_CHECKPOINT.VERIFIED_EVENT_AT, eventAt)
+                .set(AUDIT_CHECKPOINT.CHECKED_AT, now)
+                .execute();
+    }
+
+    /**
+     * The events of one chain after number {@code afterSeq} in chain order, handed out one by one
+     * while {@code sink} says go on (a range scan of the chain's unique index).
+     */
+    void walk(long chainId, long afterSeq, Predicate<AuditEvent> sink) {
         try (var cursor = db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.CHAIN_ID.eq(chainId))
+                .and(AUDIT_EVENT.CHAIN_SEQ.gt(afterSeq))
                 .orderBy(AUDIT_EVENT.CHAIN_SEQ).fetchSize(1000).fetchLazy()) {
             while (cursor.hasNext()) {
                 if (!sink.test(AuditEvents.of(cursor.fetchNext()))) {

@@ -104,75 +104,136 @@ public class AuditTrail {
         record(actor, action, appId, targetUser, target, params, outcome, reason);
     }
 
-    /** Walks every chain in order and names the first row that does not fit. */
-    @Transactional(readOnly = true)
+    /**
+     * Full verification: walks every chain from its first event and names the first row that does
+     * not fit; also checks that each stored checkpoint matches its chain. Moves the checkpoints up.
+     */
+    @Transactional
     public ChainVerification verify() {
-        long checked = 0;
-        for (AuditChainRecord head : repo.heads()) {
-            ChainVerification v = verify(head);
-            checked += v.checked();
-            if (!v.intact()) {
-                return new ChainVerification(false, checked, v.firstBrokenEventId(), v.problem());
-            }
-        }
-        return new ChainVerification(true, checked, null, null);
+        return verifyAll(io.roamdesk.app.AppScope.ALL, true);
     }
 
-    /** Walks the chains a reviewer with {@code scope} may see: all of them, or its apps' chains only. */
-    @Transactional(readOnly = true)
+    /** Full verification of the chains a reviewer with {@code scope} may see: all, or its apps' chains only. */
+    @Transactional
     public ChainVerification verify(io.roamdesk.app.AppScope scope) {
-        if (scope.allApps()) {
-            return verify();
-        }
+        return verifyAll(scope, true);
+    }
+
+    /**
+     * Incremental verification, what opening the audit view runs: each chain is walked from its
+     * stored checkpoint (the last event a verification found intact) to its head, and the checkpoint
+     * then moves up. Tampering with events before a checkpoint is found only by {@link #verify()}.
+     */
+    @Transactional
+    public ChainVerification verifySinceCheckpoints() {
+        return verifyAll(io.roamdesk.app.AppScope.ALL, false);
+    }
+
+    /** Incremental verification of the chains a reviewer with {@code scope} may see. */
+    @Transactional
+    public ChainVerification verifySinceCheckpoints(io.roamdesk.app.AppScope scope) {
+        return verifyAll(scope, false);
+    }
+
+    private ChainVerification verifyAll(io.roamdesk.app.AppScope scope, boolean full) {
         long checked = 0;
-        for (long appId : scope.appIds().stream().sorted().toList()) {
-            ChainVerification v = verify(appId);
+        Long reachedId = null;
+        Long reachedAt = null;
+        for (AuditChainRecord head : repo.heads()) {
+            // chain 0 holds the events of no app (sign-ins, accounts): only an all-apps reviewer sees it
+            if (!scope.allApps() && (head.getChainId() == 0 || !scope.permits(head.getChainId()))) {
+                continue;
+            }
+            ChainVerification v = verify(head, full);
             checked += v.checked();
             if (!v.intact()) {
-                return new ChainVerification(false, checked, v.firstBrokenEventId(), v.problem());
+                return new ChainVerification(false, checked, v.firstBrokenEventId(), v.problem(), null, null, full);
+            }
+            if (v.reachedAt() != null && (reachedAt == null || v.reachedAt() > reachedAt)) {
+                reachedAt = v.reachedAt();
+                reachedId = v.reachedEventId();
             }
         }
-        return new ChainVerification(true, checked, null, null);
+        return new ChainVerification(true, checked, null, null, reachedId, reachedAt, full);
     }
 
-    /** Walks one app's chain (null: the chain of events of no app). */
-    @Transactional(readOnly = true)
+    /** Fully walks one app's chain (null: the chain of events of no app). */
+    @Transactional
     public ChainVerification verify(@Nullable Long appId) {
-        return repo.head(AuditEvent.chainOf(appId)).map(this::verify)
-                .orElseGet(() -> new ChainVerification(true, 0, null, null));
+        return verifyChain(appId, true);
     }
 
-    private ChainVerification verify(AuditChainRecord head) {
-        var walk = new ChainWalk();
-        repo.walk(head.getChainId(), walk::accept);
+    /** Walks one app's chain from its checkpoint. */
+    @Transactional
+    public ChainVerification verifySinceCheckpoint(@Nullable Long appId) {
+        return verifyChain(appId, false);
+    }
+
+    private ChainVerification verifyChain(@Nullable Long appId, boolean full) {
+        return repo.head(AuditEvent.chainOf(appId)).map(h -> verify(h, full))
+                .orElseGet(() -> new ChainVerification(true, 0, null, null, null, null, full));
+    }
+
+    private ChainVerification verify(AuditChainRecord head, boolean full) {
+        var checkpoint = repo.checkpoint(head.getChainId());
+        var walk = new ChainWalk(full, checkpoint.orElse(null));
+        repo.walk(head.getChainId(), walk.seq, walk::accept);
         if (walk.broken != null) {
             return walk.broken;
         }
         if (walk.seq != head.getLastSeq() || !walk.prev.equals(head.getLastHash())) {
-            return new ChainVerification(false, walk.seq, head.getLastEventId(),
-                    "the chain's newest events are missing: it ends at number " + walk.seq + " of " + head.getLastSeq());
+            return ChainVerification.broken(walk.checked, head.getLastEventId(),
+                    "the chain's newest events are missing: it ends at number " + walk.seq + " of " + head.getLastSeq(), full);
         }
-        return new ChainVerification(true, walk.seq, null, null);
+        if (walk.seq > 0 && (checkpoint.isEmpty() || checkpoint.get().getVerifiedSeq() < walk.seq)) {
+            repo.saveCheckpoint(head.getChainId(), walk.seq, walk.prev, walk.lastId, walk.lastAt, clock.millis());
+        }
+        return new ChainVerification(true, walk.checked, null, null, walk.seq == 0 ? null : walk.lastId,
+                walk.seq == 0 ? null : walk.lastAt, full);
     }
 
     /** State of a walk along one chain: the number and hash expected next, or where it broke. */
     private static final class ChainWalk {
+        final boolean full;
+        final io.roamdesk.jooq.tables.records.@Nullable AuditCheckpointRecord checkpoint;
         String prev = GENESIS;
         long seq;
+        long checked;
+        long lastId;
+        long lastAt;
         @Nullable ChainVerification broken;
 
+        ChainWalk(boolean full, io.roamdesk.jooq.tables.records.@Nullable AuditCheckpointRecord checkpoint) {
+            this.full = full;
+            this.checkpoint = checkpoint;
+            if (!full && checkpoint != null) {
+                prev = checkpoint.getVerifiedHash();
+                seq = checkpoint.getVerifiedSeq();
+                lastId = checkpoint.getVerifiedEventId();
+                lastAt = checkpoint.getVerifiedEventAt();
+            }
+        }
+
         boolean accept(AuditEvent e) {
+            checked++;
             if (e.chainSeq() != seq + 1) {
-                broken = new ChainVerification(false, seq, e.eventId(),
-                        "expected number " + (seq + 1) + " but found " + e.chainSeq() + ": rows are missing");
+                broken = ChainVerification.broken(checked, e.eventId(),
+                        "expected number " + (seq + 1) + " but found " + e.chainSeq() + ": rows are missing", full);
             } else if (!e.prevHash().equals(prev)) {
-                broken = new ChainVerification(false, seq, e.eventId(),
-                        "does not link to the event before it: rows were removed or reordered");
+                broken = ChainVerification.broken(checked, e.eventId(),
+                        "does not link to the event before it: rows were removed or reordered", full);
             } else if (!hash(e).equals(e.rowHash())) {
-                broken = new ChainVerification(false, seq, e.eventId(), "its content was changed after it was written");
+                broken = ChainVerification.broken(checked, e.eventId(), "its content was changed after it was written", full);
             } else {
                 prev = e.rowHash();
                 seq++;
+                lastId = e.eventId();
+                lastAt = e.occurredAt();
+                if (full && checkpoint != null && seq == checkpoint.getVerifiedSeq()
+                        && !prev.equals(checkpoint.getVerifiedHash())) {
+                    broken = ChainVerification.broken(checked, e.eventId(),
+                            "the stored checkpoint does not match the chain at this event: it was altered", full);
+                }
             }
             return broken == null;
         }

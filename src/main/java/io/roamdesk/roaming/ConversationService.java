@@ -113,15 +113,41 @@ public class ConversationService {
             }
         }
         Map<Long, MessageRecord> latest = repo.messagesByKey(app.appId(), keys);
+        List<Listing> listings = listings(app, owner, rows, showInvisible);
         List<ConversationView> views = new ArrayList<>(rows.size());
-        for (ConversationRecord r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            ConversationRecord r = rows.get(i);
             Long id = latestId(r, showInvisible);
             MessageRecord m = id == null ? null : latest.get(id);
             boolean visible = r.getLatestVisibleMsgId() != null;
             views.add(new ConversationView(r.getConvId(), JooqEnums.chatType(r.getChatType()), r.getLastMsgId(),
-                    m == null ? null : Messages.view(m, !visible), r.getHidden() || !visible));
+                    m == null ? null : Messages.view(m, !visible), listings.get(i)));
         }
         return views;
+    }
+
+    /**
+     * Whether each row (newest first) is in the client's list: the rows of the client's own list all
+     * are; among every row, a row is listed when it passes {@link Listing}'s rule and fewer than the
+     * cap of newer rows pass it.
+     */
+    private List<Listing> listings(App app, String owner, List<ConversationRecord> rows, boolean showInvisible) {
+        if (!showInvisible) {
+            return rows.stream().map(r -> Listing.LISTED).toList();
+        }
+        boolean rest = app.settings().restInList();
+        int cap = app.settings().conversationCap();
+        List<Listing> out = new ArrayList<>(rows.size());
+        int rank = rows.isEmpty() ? 0 : repo.countListedNewerThan(app.appId(), owner, rest, rows.get(0).getLastMsgId(), cap);
+        for (ConversationRecord r : rows) {
+            Listing l = Listing.of(r, rest);
+            if (l.listed()) {
+                l = rank < cap ? Listing.LISTED : Listing.OVER_CAP;
+                rank++;
+            }
+            out.add(l);
+        }
+        return out;
     }
 
     private static @Nullable Long latestId(ConversationRecord r, boolean showInvisible) {

@@ -35,21 +35,26 @@ public class DeletionService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final RoamingMetrics metrics;
+    private final ListForecast forecast;
 
     DeletionService(RoamingRepository repo, Clock clock, PlatformTransactionManager transactions,
-            RoamingMetrics metrics) {
+            RoamingMetrics metrics, ListForecast forecast) {
         this.metrics = metrics;
+        this.forecast = forecast;
         this.repo = repo;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** What a deletion would do, before it is done. */
-    public record Preview(int messages, List<String> affectedUsers, boolean forAllParticipants) {
+    /**
+     * What a deletion would do, before it is done: how many messages disappear for whom, and which
+     * conversations would leave their owners' lists (and why), by the same rule the list applies.
+     */
+    public record Preview(int messages, List<String> affectedUsers, boolean forAllParticipants, List<ListChange> leaves) {
     }
 
-    /** What clearing all of a user's roaming data would remove from that user's view. */
-    public record ClearAllPreview(int conversations, int messages) {
+    /** What clearing all of a user's roaming data would remove from that user's view and list. */
+    public record ClearAllPreview(int conversations, int messages, List<ListChange> leaves) {
     }
 
     // ---- one-way by ids
@@ -66,7 +71,7 @@ public class DeletionService {
                 visible++;
             }
         }
-        return new Preview(visible, List.of(ref.owner()), false);
+        return new Preview(visible, List.of(ref.owner()), false, forecast.hidingIds(app, ref, valid));
     }
 
     /** Hides the messages for the owner only; answers how many were newly hidden. */
@@ -117,11 +122,12 @@ public class DeletionService {
         Switches.requireOneWayDelete(app);
         long cut = checkTime(time);
         if (cut < Snowflake.EPOCH_MS) {
-            return new Preview(0, List.of(ref.owner()), false);
+            return new Preview(0, List.of(ref.owner()), false, List.of());
         }
         long cleared = repo.visibility(app.appId(), ref).clearedBefore();
-        int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, Snowflake.lastIdAt(cut));
-        return new Preview(n, List.of(ref.owner()), false);
+        long watermark = Snowflake.lastIdAt(cut);
+        int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, watermark);
+        return new Preview(n, List.of(ref.owner()), false, forecast.hidingUpTo(app, ref, watermark));
     }
 
     /** Hides, for the owner only, every message of the conversation at or before {@code time} (ms). */
@@ -174,7 +180,7 @@ public class DeletionService {
                 messages += n;
             }
         }
-        return new ClearAllPreview(conversations, messages);
+        return new ClearAllPreview(conversations, messages, forecast.clearingAll(app, o));
     }
 
     @Transactional
@@ -191,11 +197,11 @@ public class DeletionService {
     public Preview previewConversation(App app, ConversationRef ref, boolean withMessages) {
         Switches.requireRoaming(app);
         if (!withMessages) {
-            return new Preview(0, List.of(ref.owner()), false);
+            return new Preview(0, List.of(ref.owner()), false, forecast.removingFromList(app, ref));
         }
         long boundary = Snowflake.lastIdAt(clock.millis());
         return new Preview(repo.countNotDeletedForAll(app.appId(), ref.convKey(), boundary),
-                participants(app, ref), true);
+                participants(app, ref), true, forecast.deletingForAll(app, ref, participantRows(app, ref), boundary));
     }
 
     /**
@@ -258,13 +264,17 @@ public class DeletionService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void finishForAll(App app, ConversationRef ref, long boundary) {
-        List<ConversationRef> rows = participants(app, ref).stream()
+        repo.forgetLatestUpTo(app.appId(), ref.chatType(), participantRows(app, ref), boundary);
+        repo.setHidden(app.appId(), ref, true);
+        metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION_FOR_ALL);
+    }
+
+    /** Each participant's own row of the conversation (in a single chat, the peer's row names the owner). */
+    private List<ConversationRef> participantRows(App app, ConversationRef ref) {
+        return participants(app, ref).stream()
                 .map(u -> ref.chatType() == ChatType.GROUPCHAT || u.equals(ref.owner()) ? new ConversationRef(u,
                         ref.chatType(), ref.convId()) : new ConversationRef(u, ChatType.CHAT, ref.owner()))
                 .toList();
-        repo.forgetLatestUpTo(app.appId(), ref.chatType(), rows, boundary);
-        repo.setHidden(app.appId(), ref, true);
-        metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION_FOR_ALL);
     }
 
     private List<String> participants(App app, ConversationRef ref) {

@@ -224,10 +224,7 @@ class RoamingRepository {
         Condition c = CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.LAST_MSG_ID.gt(afterLastMsgId));
         if (!includeInvisible) {
-            c = c.and(CONVERSATION.HIDDEN.isFalse()).and(CONVERSATION.LATEST_VISIBLE_MSG_ID.isNotNull());
-            if (!includeRest) {
-                c = c.and(CONVERSATION.LATEST_VISIBLE_ORIGIN.eq(JooqEnums.conversationOrigin(Origin.SDK)));
-            }
+            c = c.and(Listing.condition(includeRest));
         }
         if (beforeLastMsgId != null) {
             c = c.and(CONVERSATION.LAST_MSG_ID.lt(beforeLastMsgId));
@@ -235,6 +232,31 @@ class RoamingRepository {
         return db.selectFrom(CONVERSATION).where(c)
                 .orderBy(CONVERSATION.LAST_MSG_ID.desc())
                 .limit(limit).offset(offset);
+    }
+
+    /**
+     * How many of the owner's conversations newer than {@code lastMsgId} pass the list rule, counted
+     * up to {@code cap} at most (the index walk stops there): the rank a row would have in the list.
+     */
+    int countListedNewerThan(long appId, String owner, boolean restInList, long lastMsgId, int cap) {
+        var newer = db.select(CONVERSATION.CONV_ID).from(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.LAST_MSG_ID.gt(lastMsgId)).and(Listing.condition(restInList))
+                .limit(cap);
+        return db.fetchValue(db.selectCount().from(newer.asTable("listed_newer")));
+    }
+
+    /** The rows of these owners for one conversation type (the participants' rows of a delete-for-all). */
+    List<ConversationRecord> conversations(long appId, ChatType type, Collection<ConversationRef> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
+        return db.selectFrom(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                .fetch();
     }
 
     /** Locks the owner's row so a concurrent arrival cannot interleave with a recompute. */

@@ -22,5 +22,8 @@ class AuditActionLabelsTest {
         for (AuditAction action : AuditAction.values()) {
             assertThat(texts.getProperty(action.labelKey())).as(action + " in " + bundle).isNotBlank();
         }
+        for (AuditOutcome outcome : AuditOutcome.values()) {
+            assertThat(texts.getProperty(outcome.labelKey())).as(outcome + " in " + bundle).isNotBlank();
+        }
     }
 }

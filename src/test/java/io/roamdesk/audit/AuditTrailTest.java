@@ -204,6 +204,102 @@ class AuditTrailTest {
         }
     }
 
+    @Test
+    void openingTheTrailVerifiesOnlyWhatWasWrittenSinceTheCheckpointAndSaysHowFarItReached() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        audited.clearAll(AGENT, app, "alice", "second");
+        ChainVerification first = trail.verifySinceCheckpoint(app.appId());
+        assertThat(first.intact()).isTrue();
+        assertThat(first.checked()).isEqualTo(2);
+        AuditEventRecord second = eventsOf(app).get(1);
+        assertThat(first.reachedEventId()).isEqualTo(second.getEventId());
+        assertThat(first.reachedAt()).isEqualTo(second.getOccurredAt());
+
+        ChainVerification again = trail.verifySinceCheckpoint(app.appId());
+        assertThat(again.checked()).as("nothing new since the checkpoint").isZero();
+        assertThat(again.reachedEventId()).isEqualTo(second.getEventId());
+
+        audited.clearAll(AGENT, app, "alice", "third");
+        ChainVerification third = trail.verifySinceCheckpoint(app.appId());
+        assertThat(third.intact()).isTrue();
+        assertThat(third.checked()).isEqualTo(1);
+        assertThat(third.reachedEventId()).isEqualTo(eventsOf(app).get(2).getEventId());
+        assertThat(trail.verifySinceCheckpoints().intact()).as("every chain").isTrue();
+    }
+
+    @Test
+    void tamperingAfterTheCheckpointIsFoundIncrementallyAndBeforeItByTheFullVerification() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+        audited.clearAll(AGENT, app, "alice", "second");
+        AuditEventRecord before = eventsOf(app).get(0);
+        AuditEventRecord after = eventsOf(app).get(1);
+        try {
+            db.update(AUDIT_EVENT).set(AUDIT_EVENT.REASON, "edited").where(AUDIT_EVENT.EVENT_ID.eq(after.getEventId())).execute();
+            ChainVerification v = trail.verifySinceCheckpoint(app.appId());
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBrokenEventId()).isEqualTo(after.getEventId());
+        } finally {
+            db.update(AUDIT_EVENT).set(AUDIT_EVENT.REASON, after.getReason()).where(AUDIT_EVENT.EVENT_ID.eq(after.getEventId())).execute();
+        }
+        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+        try {
+            db.update(AUDIT_EVENT).set(AUDIT_EVENT.REASON, "edited").where(AUDIT_EVENT.EVENT_ID.eq(before.getEventId())).execute();
+            assertThat(trail.verifySinceCheckpoint(app.appId()).intact())
+                    .as("before the checkpoint: not walked again when the view opens").isTrue();
+            ChainVerification full = trail.verify(app.appId());
+            assertThat(full.intact()).isFalse();
+            assertThat(full.full()).isTrue();
+            assertThat(full.firstBrokenEventId()).isEqualTo(before.getEventId());
+            assertThat(trail.verify().intact()).as("the whole trail").isFalse();
+        } finally {
+            db.update(AUDIT_EVENT).set(AUDIT_EVENT.REASON, before.getReason()).where(AUDIT_EVENT.EVENT_ID.eq(before.getEventId())).execute();
+        }
+        assertThat(trail.verify(app.appId()).intact()).isTrue();
+    }
+
+    @Test
+    void aRemovedNewestEventAfterTheCheckpointIsFoundIncrementally() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+        audited.clearAll(AGENT, app, "alice", "second");
+        AuditEventRecord newest = eventsOf(app).get(1);
+        AuditEventRecord copy = newest.copy();
+        copy.setEventId(newest.getEventId());
+        try {
+            db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(newest.getEventId())).execute();
+            ChainVerification v = trail.verifySinceCheckpoint(app.appId());
+            assertThat(v.intact()).isFalse();
+            assertThat(v.problem()).contains("newest events are missing");
+        } finally {
+            db.insertInto(AUDIT_EVENT).set(copy).execute();
+        }
+        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+    }
+
+    @Test
+    void anAlteredCheckpointIsFoundByTheFullVerification() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        audited.clearAll(AGENT, app, "alice", "second");
+        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+        var cp = io.roamdesk.jooq.Tables.AUDIT_CHECKPOINT;
+        long chain = eventsOf(app).get(0).getChainId();
+        String hash = db.select(cp.VERIFIED_HASH).from(cp).where(cp.CHAIN_ID.eq(chain)).fetchOne(cp.VERIFIED_HASH);
+        try {
+            db.update(cp).set(cp.VERIFIED_HASH, "f".repeat(64)).where(cp.CHAIN_ID.eq(chain)).execute();
+            ChainVerification v = trail.verify(app.appId());
+            assertThat(v.intact()).isFalse();
+            assertThat(v.problem()).contains("checkpoint");
+        } finally {
+            db.update(cp).set(cp.VERIFIED_HASH, hash).where(cp.CHAIN_ID.eq(chain)).execute();
+        }
+        assertThat(trail.verify(app.appId()).intact()).isTrue();
+    }
+
     private void swap(long a, long b) {
         db.update(AUDIT_EVENT).set(AUDIT_EVENT.EVENT_ID, -1L).where(AUDIT_EVENT.EVENT_ID.eq(a)).execute();
         db.update(AUDIT_EVENT).set(AUDIT_EVENT.EVENT_ID, a).where(AUDIT_EVENT.EVENT_ID.eq(b)).execute();

@@ -42,8 +42,9 @@ class AuditFlowBrowserTest extends BrowserTest {
         page.waitForURL(u -> u.contains("/login"));
 
         login("auditor", "auditor-demo");
+        page.setViewportSize(1440, 900);
         page.navigate(url("/audit"));
-        assertThat(page.locator("#chain-status")).containsText("Chain intact");
+        assertThat(page.locator("#chain-status")).containsText("Chain intact: verified up to event");
         page.locator("#audit-user input").fill("pw-audit");
         page.locator("#audit-apply").click();
         Locator grid = page.locator("#audit-grid");
@@ -52,9 +53,13 @@ class AuditFlowBrowserTest extends BrowserTest {
         assertThat(grid).containsText("TICKET-777 user disputes a message");
         assertThat(grid).containsText("One-way delete (messages)");
         assertThat(grid).containsText("TICKET-777 remove the disputed message");
+        assertThat(page.locator("#audit-details")).isHidden(); // no empty pane before a row is picked
         page.locator("#audit-grid vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
                 .setHasText("One-way delete (messages)")).first().click();
+        assertThat(page.locator("#audit-details-title")).containsText("Details of event");
         assertThat(page.locator("#audit-detail")).containsText("row_hash");
+        assertThat(page.locator("#audit-detail")).containsText("DELETE_ONE_WAY_IDS");
+        assertReasonColumnInsideTheGrid();
         screenshot("flow-audit-view");
         Download csv = page.waitForDownload(() -> page.locator("#export-csv").click());
         String text = Files.readString(csv.path());
@@ -63,14 +68,35 @@ class AuditFlowBrowserTest extends BrowserTest {
         Download json = page.waitForDownload(() -> page.locator("#export-json").click());
         assertThat(Files.readString(json.path())).contains("\"action\":\"DELETE_ONE_WAY_IDS\"");
         page.locator("#verify-chain").click();
-        assertThat(page.locator("#chain-status")).containsText("Chain intact");
+        assertThat(page.locator("#chain-status")).containsText("Whole chain intact");
+        assertThat(page.locator("#chain-status")).containsText("verified from the first event up to event");
+    }
+
+    /** At 1440 px every header cell, the reason's included, ends inside the grid's right edge. */
+    private void assertReasonColumnInsideTheGrid() {
+        @SuppressWarnings("unchecked")
+        var overflow = (java.util.List<Object>) page.evaluate("() => { const g = document.querySelector('#audit-grid');"
+                + " const right = g.getBoundingClientRect().right;"
+                + " return [...g.shadowRoot.querySelectorAll('th')].filter(th => th.getBoundingClientRect().width > 0"
+                + " && th.getBoundingClientRect().right > right + 1).map(th => th.textContent); }");
+        assertThat(overflow).as("header cells past the grid's right edge").isEmpty();
     }
 
     @Test
-    void supportCannotOpenTheAuditTrail() {
+    void supportCannotOpenTheAuditTrailAndSeesADenialInsideTheConsoleWithAWayBack() {
         login("support", "support-demo");
-        page.navigate(url("/audit"));
+        assertThat(page.request().get(url("/audit")).status()).as("a plain HTTP request").isEqualTo(403);
+        var response = page.navigate(url("/audit"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("#access-denied-title")).hasText("Access denied");
+        assertThat(page.locator("#access-denied-explain")).containsText("support (SUPPORT) may not open /audit");
+        assertThat(page.locator("#side-nav")).isVisible(); // inside the console frame
+        assertThat(page.locator("body")).not().containsText("Could not navigate");
         assertThat(page.locator("#audit-grid")).hasCount(0);
         assertThat(page.locator("#nav-audit")).hasCount(0);
+        screenshot("flow-support-denied-audit");
+        page.locator("#access-denied-back").click();
+        page.waitForURL(u -> u.contains("/users"));
+        assertThat(page.locator("#conversations-grid")).isVisible();
     }
 }

@@ -62,6 +62,13 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(page.locator("#reveal-status")).containsText("revealed until");
     }
 
+    /** The vertical middle of an element's own text (or of the element, when it has none), in pixels. */
+    private double middle(String selector) {
+        return ((Number) page.locator(selector).first().evaluate("e => { const r = document.createRange();"
+                + " r.selectNodeContents(e); const t = r.getBoundingClientRect();"
+                + " const b = t.height > 0 ? t : e.getBoundingClientRect(); return b.top + b.height / 2; }")).doubleValue();
+    }
+
     private Locator rows(String gridId) {
         return page.locator("#" + gridId + " vaadin-grid-cell-content");
     }
@@ -89,6 +96,14 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         // the changed app stays selected (a click on its row would deselect it): its history is shown
         assertThat(page.locator("#setting-history")).containsText("TICKET-101 customer cancelled roaming");
         assertThat(page.locator("#setting-history")).containsText("TICKET-101 switched back");
+        // the history uses the dialog's words for a switch, not the stored false/true
+        assertThat(page.locator("#setting-history")).containsText("Off → On");
+        assertThat(page.locator("#setting-history")).not().containsText("false");
+        @SuppressWarnings("unchecked")
+        var cut = (java.util.List<Object>) page.evaluate("() => [...document.querySelectorAll('#apps-grid vaadin-grid-sort,"
+                + " #apps-grid vaadin-grid-cell-content')].filter(c => c.scrollWidth > c.clientWidth + 1 && c.textContent.trim())"
+                + ".map(c => c.textContent)");
+        assertThat(cut).as("apps grid cells cut short").isEmpty();
         screenshot("flow-apps-switch-history");
     }
 
@@ -98,6 +113,8 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         page.navigate(url("/users?app=demo%23roaming&user=alice"));
         assertThat(page.locator("#page-label")).hasText("Page 1");
         assertThat(rows("conversations-grid").filter(new Locator.FilterOptions().setHasText("bob")).first()).isVisible();
+        assertThat(middle("#page-label")).as("\"Page 1\" in line with the paging buttons")
+                .isCloseTo(middle("#next-page"), org.assertj.core.data.Offset.offset(2.0));
         screenshot("flow-lookup-page1");
         page.locator("#next-page").click();
         assertThat(page.locator("#page-label")).hasText("Page 2");
@@ -118,6 +135,12 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(firstTime()).hasText(newestFirstRow);
         firstTime().click();
         assertThat(page.locator("#message-json")).containsText("\"msg_id\"");
+        for (int width = 900; width <= 1440; width += 20) {
+            page.setViewportSize(width, 900);
+            assertThat(middle("#jump-go")).as("Go on the line of its date field at " + width + " px")
+                    .isCloseTo(middle("#jump-date input"), org.assertj.core.data.Offset.offset(12.0));
+        }
+        page.setViewportSize(1400, 900);
         LocalDate day = LocalDate.now().minusDays(60);
         page.locator("#jump-date input").fill(day.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
         page.locator("#jump-date input").press("Enter");
@@ -198,9 +221,15 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
     @Test
     void anAuditorCannotOpenUserLookupOrHistory() {
         login("auditor", "auditor-demo");
-        page.navigate(url("/users?app=demo%23roaming&user=alice"));
+        var lookup = page.navigate(url("/users?app=demo%23roaming&user=alice"));
+        assertThat(lookup.status()).isEqualTo(403);
+        assertThat(page.locator("#access-denied-title")).hasText("Access denied");
+        assertThat(page.locator("#access-denied-explain")).containsText("auditor (AUDITOR) may not open /users");
         assertThat(page.locator("#conversations-grid")).hasCount(0);
-        page.navigate(historyUrl("alice", "bob"));
+        var conversation = page.navigate(historyUrl("alice", "bob"));
+        assertThat(conversation.status()).isEqualTo(403);
+        assertThat(page.locator("#access-denied-explain")).containsText("may not open /history");
+        assertThat(page.locator("#side-nav")).isVisible(); // inside the console frame
         assertThat(page.locator("#messages-grid")).hasCount(0);
         assertThat(page.locator("#nav-users")).hasCount(0);
         screenshot("flow-auditor-denied");
@@ -260,6 +289,10 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         screenshot("flow-content-masked");
         reveal("TICKET-606 user reports a missing message");
         assertThat(page.locator("#messages-grid")).containsText("my private words");
+        // the open message's JSON is rendered again: its content replaces the mask without another click
+        assertThat(page.locator("#message-json")).containsText("my private words");
+        assertThat(page.locator("#message-json")).not().containsText("\"masked\"");
+        assertThat(page.locator("#reveal-confirm")).hasCount(0);
         screenshot("flow-content-revealed");
     }
 

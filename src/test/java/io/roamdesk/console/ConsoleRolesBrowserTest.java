@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 class ConsoleRolesBrowserTest extends BrowserTest {
 
     @ParameterizedTest
-    @CsvSource({"support,support-demo,SUPPORT", "admin,admin-demo,APP_ADMIN", "auditor,auditor-demo,AUDITOR"})
-    void eachRoleSignsInAndSeesTheAppsWithTheirRoamingStatus(String user, String password, String role) {
+    @CsvSource({"support,support-demo,SUPPORT,conversations-grid", "admin,admin-demo,APP_ADMIN,apps-grid",
+            "auditor,auditor-demo,AUDITOR,apps-grid"})
+    void eachRoleSignsInAndSeesTheAppsWithTheirRoamingStatus(String user, String password, String role, String landing) {
         login(user, password);
         assertThat(page.locator("#current-account")).hasText(user + " · " + role);
+        // the support desk starts at user lookup (the apps are read-only for them); the others at the apps
+        assertThat(page.locator("#" + landing)).isVisible();
+        page.navigate(url("/apps"));
         assertThat(page.locator("#apps-grid")).containsText("demo#roaming");
         assertThat(page.locator("#apps-grid")).containsText("demo#plain");
         assertThat(page.locator("#roaming-roaming")).hasText("On");

@@ -63,12 +63,12 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         grid.setId("apps-grid");
         grid.addColumn(a -> a.key().toString()).setHeader(getTranslation("apps.key")).setAutoWidth(true);
         grid.addComponentColumn(a -> badge(a.settings().roamingEnabled(), "roaming-" + a.key().app()))
-                .setHeader(getTranslation("apps.roaming"));
+                .setHeader(getTranslation("apps.roaming")).setAutoWidth(true);
         grid.addComponentColumn(a -> badge(a.settings().oneWayDeleteEnabled(), "oneway-" + a.key().app()))
-                .setHeader(getTranslation("apps.oneWayDelete"));
+                .setHeader(getTranslation("apps.oneWayDelete")).setAutoWidth(true);
         grid.addComponentColumn(a -> badge(a.settings().restInList(), "restlist-" + a.key().app()))
-                .setHeader(getTranslation("apps.restInList"));
-        grid.addColumn(a -> a.settings().conversationCap()).setHeader(getTranslation("apps.cap"));
+                .setHeader(getTranslation("apps.restInList")).setAutoWidth(true);
+        grid.addColumn(a -> a.settings().conversationCap()).setHeader(getTranslation("apps.cap")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("apps.legacyWindow", a.settings().legacyDays(), a.settings().legacyCount()))
                 .setHeader(getTranslation("apps.legacy")).setAutoWidth(true);
         grid.addComponentColumn(a -> stateBadge(a)).setHeader(getTranslation("apps.state")).setAutoWidth(true);
@@ -86,7 +86,7 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         history.addColumn(SettingChange::actor).setHeader(getTranslation("history.who")).setAutoWidth(true);
         history.addColumn(c -> getTranslation("setting." + c.setting().name())).setHeader(getTranslation("settings.setting"))
                 .setAutoWidth(true);
-        history.addColumn(c -> c.oldValue() + " → " + c.newValue()).setHeader(getTranslation("history.change"))
+        history.addColumn(c -> SettingValues.label(c.setting(), c.oldValue()) + " → " + SettingValues.label(c.setting(), c.newValue())).setHeader(getTranslation("history.change"))
                 .setAutoWidth(true);
         history.addColumn(SettingChange::reason).setHeader(getTranslation("common.reason")).setFlexGrow(1);
         history.setEmptyStateText(getTranslation("history.none"));
@@ -100,6 +100,11 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getPath().isEmpty() && account.role() == Role.SUPPORT) {
+            // the support desk's work starts at a user, not at the apps (read-only for them)
+            event.forwardTo(io.roamdesk.console.users.UserLookupView.class);
+            return;
+        }
         event.getLocation().getQueryParameters().getSingleParameter("app").ifPresent(key ->
                 grid.getListDataView().getItems().filter(a -> a.key().toString().equals(key)).findFirst()
                         .ifPresent(grid::select));

@@ -107,9 +107,6 @@ class SettingChangeDialog extends Dialog {
     }
 
     private String label(Setting s, String value) {
-        if (!s.isFlag()) {
-            return value;
-        }
-        return getTranslation(Boolean.parseBoolean(value) ? "common.on" : "common.off");
+        return SettingValues.label(s, value);
     }
 }

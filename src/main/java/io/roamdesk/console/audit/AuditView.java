@@ -5,12 +5,10 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -19,6 +17,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.audit.AuditAction;
 import io.roamdesk.audit.AuditEvent;
 import io.roamdesk.audit.AuditExport;
+import io.roamdesk.audit.AuditOutcome;
 import io.roamdesk.audit.AuditQuery;
 import io.roamdesk.audit.AuditSearch;
 import io.roamdesk.audit.AuditTrail;
@@ -50,7 +49,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final Select<App> app = new Select<>();
     private final TextField user = new TextField();
     private final Grid<AuditEvent> grid = new Grid<>();
-    private final Pre detail = new Pre();
+    private final AuditDetails details;
     private final Span chain = new Span();
     private final Button older = new Button();
     private List<AuditEvent> page = List.of();
@@ -61,8 +60,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         // an app-scoped reviewer sees its apps' events only, in the grid and in the exports
         scope = Feedback.call(apps::scope).orElse(io.roamdesk.app.AppScope.NONE);
+        details = new AuditDetails(this::actionLabel, this::outcomeLabel);
         List<App> all = Feedback.call(apps::list).orElse(List.of());
         appKeys = all.stream().collect(Collectors.toMap(App::appId, a -> a.key().toString()));
+        details.appKeys(appKeys);
+        details.onClose(grid::deselectAll);
         configureFilters(all);
         configureGrid();
         Button apply = new Button(getTranslation("history.filter.apply"), e -> load(null));
@@ -72,22 +74,19 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         older.setText(getTranslation("history.older"));
         older.setId("audit-older");
         older.addClickListener(e -> load(page.isEmpty() ? null : page.get(page.size() - 1).eventId()));
-        Button verify = new Button(getTranslation("audit.verify"), e -> verify());
+        Button verify = new Button(getTranslation("audit.verify.full"), e -> verify(true));
         verify.setId("verify-chain");
+        verify.setTooltipText(getTranslation("audit.verify.full.tooltip"));
         chain.setId("chain-status");
         HorizontalLayout filters = new HorizontalLayout(from, to, actor, action, app, user, apply);
         filters.setAlignItems(Alignment.BASELINE);
         filters.setWrap(true);
         HorizontalLayout tools = new HorizontalLayout(newest, older, download("csv", export::csv),
-                download("json", export::json), verify, chain);
+                download("json", export::json), verify);
         tools.setAlignItems(Alignment.CENTER);
-        detail.setId("audit-detail");
-        detail.addClassName("audit-detail");
-        SplitLayout split = new SplitLayout(grid, detail);
-        split.setSizeFull();
-        split.setSplitterPosition(70);
-        add(new H2(getTranslation("audit.title")), filters, tools, split);
-        verify();
+        add(new H2(getTranslation("audit.title")), filters, tools, chain, grid, details);
+        setFlexGrow(1, grid);
+        verify(false);
         load(null);
     }
 
@@ -112,20 +111,38 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         user.setLabel(getTranslation("audit.targetUser"));
     }
 
+    /**
+     * Fixed starting widths that add up to less than the grid at 1440 px (the rest is shared out by
+     * flex-grow), so no column starts past the grid's right edge; long cells end in an ellipsis and
+     * show in full as a tooltip and in the details below.
+     */
     private void configureGrid() {
         grid.setId("audit-grid");
-        grid.addColumn(AuditEvent::eventId).setHeader("#").setAutoWidth(true);
-        grid.addColumn(e -> Formats.time(e.occurredAt())).setHeader(getTranslation("history.when")).setAutoWidth(true);
-        grid.addColumn(e -> e.actor() + " (" + e.actorRole() + ")").setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(e -> e.appId() == null ? "" : appKeys.getOrDefault(e.appId(), e.appId().toString()))
-                .setHeader(getTranslation("lookup.app")).setAutoWidth(true);
-        grid.addColumn(e -> e.targetUser() == null ? "" : e.targetUser() + (e.target() == null ? "" : " / " + e.target()))
-                .setHeader(getTranslation("audit.target")).setAutoWidth(true);
-        grid.addColumn(AuditEvent::outcome).setHeader(getTranslation("audit.outcome")).setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("common.reason")).setFlexGrow(1);
+        // the event id (19 digits) is in the details: the grid keeps its width for what reviewers scan
+        column(e -> Formats.time(e.occurredAt()), getTranslation("history.when"), null, 0);
+        column(e -> e.actor() + " (" + e.actorRole() + ")", getTranslation("audit.actor"), "9em", 1);
+        column(e -> actionLabel(e.action()), getTranslation("audit.action"), "11em", 1);
+        column(e -> e.appId() == null ? "" : appKeys.getOrDefault(e.appId(), e.appId().toString()),
+                getTranslation("lookup.app"), "8em", 1);
+        column(e -> e.targetUser() == null ? "" : e.targetUser() + (e.target() == null ? "" : " / " + e.target()),
+                getTranslation("audit.target"), "9em", 2);
+        column(e -> outcomeLabel(e.outcome()), getTranslation("audit.outcome"), null, 0);
+        column(e -> e.reason() == null ? "" : e.reason(), getTranslation("common.reason"), "10em", 3);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+        grid.addClassName("audit-grid");
         grid.setEmptyStateText(getTranslation("audit.empty"));
-        grid.addItemClickListener(e -> detail.setText(describe(e.getItem())));
+        grid.asSingleSelect().addValueChangeListener(e -> details.show(e.getValue()));
+    }
+
+    /** A column starting at {@code width} (null: as wide as its short, fixed-length content). */
+    private void column(com.vaadin.flow.function.ValueProvider<AuditEvent, String> value, String header, String width,
+            int flex) {
+        var c = grid.addColumn(value).setHeader(header).setFlexGrow(flex).setResizable(true).setTooltipGenerator(value::apply);
+        if (width == null) {
+            c.setAutoWidth(true);
+        } else {
+            c.setWidth(width);
+        }
     }
 
     private AuditQuery query() {
@@ -140,15 +157,18 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             if (!events.isEmpty() || before == null) {
                 page = events;
                 grid.setItems(page);
+                details.show(null);
             }
             older.setEnabled(events.size() == PAGE_SIZE);
         });
     }
 
-    private void verify() {
-        Feedback.call(() -> trail.verify(scope)).ifPresent(v -> {
-            chain.setText(v.intact() ? getTranslation("audit.chain.ok", v.checked())
-                    : getTranslation("audit.chain.broken", v.firstBrokenEventId(), v.problem()));
+    private void verify(boolean full) {
+        Feedback.call(() -> full ? trail.verify(scope) : trail.verifySinceCheckpoints(scope)).ifPresent(v -> {
+            chain.setText(!v.intact() ? getTranslation("audit.chain.broken", String.valueOf(v.firstBrokenEventId()), v.problem())
+                    : v.reachedEventId() == null ? getTranslation("audit.chain.empty")
+                    : getTranslation(full ? "audit.chain.ok.full" : "audit.chain.ok", String.valueOf(v.reachedEventId()),
+                            Formats.time(v.reachedAt()), v.checked()));
             chain.getElement().getThemeList().clear();
             chain.getElement().getThemeList().add(v.intact() ? "badge success" : "badge error");
         });
@@ -168,21 +188,22 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         }), getTranslation("audit.export." + format));
         a.getElement().setAttribute("download", true);
         a.setId("export-" + format);
+        a.addClassName("no-wrap");
         return a;
     }
-
-    private String describe(AuditEvent e) {
-        return "event_id: " + e.eventId() + "\noccurred_at: " + Formats.time(e.occurredAt()) + "\nactor: " + e.actor()
-                + " (" + e.actorRole() + ")\naction: " + e.action() + "\napp: "
-                + (e.appId() == null ? "-" : appKeys.getOrDefault(e.appId(), String.valueOf(e.appId()))) + "\ntarget_user: "
-                + e.targetUser() + "\ntarget: " + e.target() + "\nparams: " + e.params() + "\noutcome: " + e.outcome()
-                + "\nreason: " + e.reason() + "\nprev_hash: " + e.prevHash() + "\nrow_hash: " + e.rowHash();
-    }
-
 
     @Override
     public String getPageTitle() {
         return "Roamdesk – " + getTranslation("audit.title");
+    }
+
+    /** The translated name of a stored outcome; a code no longer in the enum is shown as stored. */
+    private String outcomeLabel(String stored) {
+        try {
+            return getTranslation(AuditOutcome.valueOf(stored).labelKey());
+        } catch (IllegalArgumentException unknown) {
+            return stored;
+        }
     }
 
     /** The translated name of a stored action; a code no longer in the enum is shown as stored. */

@@ -47,7 +47,7 @@ public final class BackgroundTask {
             if (failure == null) {
                 done.accept(result);
             } else if (failure.getCause() instanceof RoamdeskException r) {
-                Feedback.error(r.description());
+                Feedback.error(io.roamdesk.console.support.RefusalTexts.of(r));
             } else {
                 log.error("Background deletion failed", failure);
                 Feedback.error(ui.getTranslation("error.unexpected"));

@@ -10,6 +10,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.console.deletion.BackgroundTask;
 import io.roamdesk.console.deletion.DeletionDialog;
+import io.roamdesk.console.deletion.ListChangeLines;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.roaming.ConversationRef;
@@ -67,7 +68,8 @@ class HistoryDeletions extends HorizontalLayout {
         Feedback.call(() -> audited.preview(account.actor(), app, ref.owner(), ref, "DELETE_ONE_WAY_IDS",
                 () -> deletions.previewByIds(app, ref, ids))).ifPresent(p -> new DeletionDialog(
                 getTranslation("delete.selected.title", ref.owner()),
-                List.of(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()), getTranslation("delete.othersKeep")),
+                lines(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()), p,
+                        getTranslation("delete.othersKeep")),
                 false, reason -> done(Feedback.run(() -> audited.deleteByIds(account.actor(), app, ref, ids, reason))))
                 .open());
     }
@@ -86,7 +88,7 @@ class HistoryDeletions extends HorizontalLayout {
             Feedback.call(() -> audited.preview(account.actor(), app, ref.owner(), ref, "DELETE_ONE_WAY_TIME",
                     () -> deletions.previewBefore(app, ref, time))).ifPresent(p -> new DeletionDialog(
                     getTranslation("delete.before.title", ref.owner()),
-                    List.of(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()),
+                    lines(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()), p,
                             getTranslation("delete.othersKeep")),
                     false, reason -> done(Feedback.run(() -> audited.deleteBefore(account.actor(), app, ref, time, reason))))
                     .open());
@@ -128,11 +130,11 @@ class HistoryDeletions extends HorizontalLayout {
                 everyone ? "DELETE_CONVERSATION_FOR_ALL" : "DELETE_CONVERSATION",
                 () -> deletions.previewConversation(app, ref, everyone))).ifPresent(p -> {
                     List<String> lines = everyone
-                            ? List.of(getTranslation("delete.preview.everyone", p.messages(), p.affectedUsers().size()),
+                            ? lines(getTranslation("delete.preview.everyone", p.messages(), p.affectedUsers().size()), p,
                                     getTranslation("delete.preview.users", String.join(", ",
                                             p.affectedUsers().subList(0, Math.min(10, p.affectedUsers().size())))
                                             + (p.affectedUsers().size() > 10 ? " …" : "")))
-                            : List.of(getTranslation("delete.preview.listOnly", ref.owner()));
+                            : lines(getTranslation("delete.preview.listOnly", ref.owner()), p);
                     // taken here: the security context does not reach the background thread
                     var actor = account.actor();
                     new DeletionDialog(getTranslation("delete.conversation.title", ref.convId()), lines, everyone,
@@ -143,6 +145,14 @@ class HistoryDeletions extends HorizontalLayout {
                                         refresh.run();
                                     })).open();
                 });
+    }
+
+    /** The preview's first line, then what leaves whose list, then the rest. */
+    private List<String> lines(String first, DeletionService.Preview p, String... rest) {
+        List<String> out = new java.util.ArrayList<>(List.of(first));
+        out.addAll(ListChangeLines.of(p.leaves(), ref.owner()));
+        out.addAll(List.of(rest));
+        return out;
     }
 
     private void done(boolean ok) {

@@ -42,7 +42,12 @@ class HistoryFilterBar extends HorizontalLayout {
             }
         });
         go.setId("jump-go");
-        add(types, sender, from, to, applyButton, jump, go);
+        // the date and its button wrap together: "Go" never lands alone on the next line
+        HorizontalLayout jumpBox = new HorizontalLayout(jump, go);
+        jumpBox.setId("jump-box");
+        jumpBox.setAlignItems(Alignment.BASELINE);
+        jumpBox.setWrap(false);
+        add(types, sender, from, to, applyButton, jumpBox);
         setAlignItems(Alignment.BASELINE);
         setWrap(true);
     }

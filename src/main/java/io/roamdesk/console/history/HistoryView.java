@@ -50,7 +50,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final H2 title = new H2();
     private final Anchor back = new Anchor();
     private final Grid<MessageView> grid = new Grid<>();
-    private final MessageDetail detail = new MessageDetail();
+    private final MessageDetail detail = new MessageDetail(this::revealed);
     private final Checkbox showDeleted = new Checkbox();
     private final Button newest = new Button();
     private final Button newer = new Button();
@@ -110,7 +110,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("history.empty"));
         grid.setPartNameGenerator(m -> m.deletedForAll() ? "deleted-for-all" : m.hiddenForOwner() ? "hidden-for-owner" : null);
-        grid.addItemClickListener(e -> detail.show(e.getItem(), revealed()));
+        grid.addItemClickListener(e -> detail.show(e.getItem()));
         grid.addSelectionListener(e -> {
             if (e.getAllSelectedItems().size() > Limits.MAX_DELETE_IDS) {
                 e.getFirstSelectedItem().ifPresent(grid::deselect);
@@ -158,7 +158,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
                 load(msg.get() + 1, Direction.UP, false);
                 page.stream().filter(m -> m.msgId() == msg.get()).findFirst().ifPresent(m -> {
                     grid.select(m);
-                    detail.show(m, revealed());
+                    detail.show(m);
                 });
             } else {
                 showNewest();
@@ -218,6 +218,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void contentRevealed() {
         grid.getDataProvider().refreshAll();
+        detail.refresh();
         if (!page.isEmpty()) {
             access.shown(app, ref, page.size());
         }

@@ -5,15 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
+import io.roamdesk.roaming.MessageDocument;
 import io.roamdesk.roaming.MessageView;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
-/** The raw JSON of one message, as the REST API would hand it out, plus what deletions did to it. */
+/**
+ * The raw JSON of the open message exactly as the REST API hands it out ({@link MessageDocument}),
+ * masked until its reader reveals the conversation, plus what deletions did to it (console only).
+ */
 class MessageDetail extends Div {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Pre raw = new Pre();
+    private final BooleanSupplier revealed;
+    private @Nullable MessageView open;
 
-    MessageDetail() {
+    MessageDetail(BooleanSupplier revealed) {
+        this.revealed = revealed;
         setId("message-detail");
         addClassName("message-detail");
         raw.setId("message-json");
@@ -21,31 +31,25 @@ class MessageDetail extends Div {
         raw.setText(getTranslation("history.detail.none"));
     }
 
-    void show(MessageView m, boolean revealed) {
-        try {
-            ObjectNode node = JSON.createObjectNode()
-                    .put("msg_id", Long.toString(m.msgId()))
-                    .put("timestamp", m.timestamp())
-                    .put("from", m.from())
-                    .put("to", m.to())
-                    .put("chat_type", m.chatType().wire())
-                    .put("origin", m.origin().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("hidden_for_owner", m.hiddenForOwner())
-                    .put("deleted_for_all", m.deletedForAll());
-            ObjectNode payload = node.putObject("payload");
-            if (revealed) {
-                payload.putArray("bodies").add(JSON.readTree(m.body()));
-                payload.set("ext", m.ext() == null ? JSON.createObjectNode() : JSON.readTree(m.ext()));
-            } else {
-                payload.putArray("bodies").addObject().put("type", m.bodyType().wire()).put("masked", true);
-            }
-            raw.setText(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            raw.setText(getTranslation("history.detail.none"));
+    void show(MessageView m) {
+        open = m;
+        ObjectNode node = MessageDocument.of(JSON, m, !revealed.getAsBoolean());
+        ObjectNode console = node.putObject("console");
+        console.put("origin", m.origin().name().toLowerCase(Locale.ROOT))
+                .put("hidden_for_owner", m.hiddenForOwner())
+                .put("deleted_for_all", m.deletedForAll());
+        raw.setText(node.toPrettyString());
+    }
+
+    /** Renders the open message again (after a reveal, its content replaces the mask). */
+    void refresh() {
+        if (open != null) {
+            show(open);
         }
     }
 
     void clear() {
+        open = null;
         raw.setText(getTranslation("history.detail.none"));
     }
 }

@@ -24,11 +24,12 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext auth, AccessAnnotationChecker access, CurrentAccount current) {
+    public MainLayout(AuthenticationContext auth, AccessAnnotationChecker access, CurrentAccount current,
+            io.roamdesk.security.ConsolePreferences preferences) {
         DrawerToggle toggle = new DrawerToggle();
         Span title = new Span("Roamdesk");
         title.addClassName("app-title");
-        addToNavbar(toggle, title, account(auth, current));
+        addToNavbar(toggle, title, account(auth, current, new ThemeSwitch(preferences, current)));
         SideNav nav = new SideNav();
         nav.setId("side-nav");
         for (NavEntry entry : NavEntry.values()) {
@@ -42,13 +43,13 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
     }
 
-    private Component account(AuthenticationContext auth, CurrentAccount current) {
+    private Component account(AuthenticationContext auth, CurrentAccount current, Component themeSwitch) {
         Span who = new Span(current.name() + " · " + current.role().name());
         who.setId("current-account");
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout box = new HorizontalLayout(who, languageSwitch(), logout);
+        HorizontalLayout box = new HorizontalLayout(who, themeSwitch, languageSwitch(), logout);
         box.setAlignItems(HorizontalLayout.Alignment.CENTER);
         box.addClassName("account-box");
         return box;

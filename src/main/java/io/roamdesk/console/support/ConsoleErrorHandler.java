@@ -29,7 +29,7 @@ class ConsoleErrorHandler implements VaadinServiceInitListener {
                 t = t.getCause();
             }
             if (t instanceof RoamdeskException r) {
-                Feedback.error(r.description());
+                Feedback.error(RefusalTexts.of(r));
             } else if (DatabaseOutage.is(e.getThrowable())) {
                 log.warn("Database error in the console: {}", t.getMessage());
                 Feedback.error(Feedback.translate("error.database"));

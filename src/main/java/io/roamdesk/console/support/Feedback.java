@@ -26,7 +26,7 @@ public final class Feedback {
         try {
             return Optional.ofNullable(action.get());
         } catch (RoamdeskException e) {
-            error(e.description());
+            error(RefusalTexts.of(e));
         } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
             log.warn("Database error in the console: {}", e.getMessage());
             error(translate(DatabaseOutage.is(e) ? "error.database" : "error.unexpected"));

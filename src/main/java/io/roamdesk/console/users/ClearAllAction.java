@@ -6,6 +6,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.deletion.DeletionDialog;
+import io.roamdesk.console.deletion.ListChangeLines;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.roaming.DeletionService;
 import java.util.List;
@@ -25,6 +26,14 @@ class ClearAllAction {
         this.account = account;
     }
 
+    private static List<String> lines(DeletionService.ClearAllPreview p, String user) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(Feedback.translate("clearAll.preview", p.conversations(), p.messages(), user));
+        out.addAll(ListChangeLines.of(p.leaves(), user));
+        out.add(Feedback.translate("delete.othersKeep"));
+        return out;
+    }
+
     void open(App app, String user, Runnable after) {
         if (app == null || user == null || user.isBlank()) {
             Feedback.error(Feedback.translate("lookup.pickFirst"));
@@ -33,8 +42,7 @@ class ClearAllAction {
         Feedback.call(() -> audited.preview(account.actor(), app, user, null, "CLEAR_ALL",
                 () -> deletions.previewClearAll(app, user))).ifPresent(p -> new DeletionDialog(
                 Feedback.translate("clearAll.title", user),
-                List.of(Feedback.translate("clearAll.preview", p.conversations(), p.messages(), user),
-                        Feedback.translate("delete.othersKeep")),
+                lines(p, user),
                 false,
                 reason -> {
                     if (Feedback.run(() -> audited.clearAll(account.actor(), app, user, reason))) {

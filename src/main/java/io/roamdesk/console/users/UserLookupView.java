@@ -95,7 +95,10 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         next.setId("next-page");
         next.addClickListener(e -> nextPage());
         pageLabel.setId("page-label");
-        add(new H2(getTranslation("lookup.title")), pick, grid, new HorizontalLayout(previous, pageLabel, next));
+        HorizontalLayout paging = new HorizontalLayout(previous, pageLabel, next);
+        paging.setId("lookup-paging");
+        paging.setAlignItems(Alignment.CENTER);
+        add(new H2(getTranslation("lookup.title")), pick, grid, paging);
         showPage(null);
     }
 
@@ -108,7 +111,8 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true);
+        // a fixed width: component cells are not measured by auto width, and the badges are up to ~28 characters
+        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("16em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("lookup.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class,
                 Links.conversation(appSelect.getValue(), user.getValue(), e.getItem().chatType(), e.getItem().convId()))));
@@ -121,8 +125,10 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Span state(ConversationView c) {
-        Span s = new Span(getTranslation(c.hidden() ? "lookup.state.hidden" : "lookup.state.visible"));
-        s.getElement().getThemeList().add(c.hidden() ? "badge error" : "badge success");
+        Span s = new Span(getTranslation(c.listing().labelKey()));
+        s.getElement().getThemeList().add(c.listing().listed() ? "badge success" : "badge error");
+        s.getElement().setAttribute("data-listing", c.listing().name());
+        s.getElement().setAttribute("title", getTranslation(c.listing().labelKey() + ".why"));
         return s;
     }
 
@@ -161,6 +167,8 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         ConversationPage page = app == null || owner == null || owner.isBlank() ? new ConversationPage(List.of(), "")
                 : Feedback.call(() -> conversations.consolePage(app, owner, cursor, PAGE_SIZE, showHidden.getValue()))
                         .orElse(new ConversationPage(List.of(), ""));
+        boolean picked = app != null && owner != null && !owner.isBlank();
+        grid.setEmptyStateText(getTranslation(picked ? "lookup.empty" : "lookup.pickFirst"));
         grid.setItems(page.conversations());
         nextCursor = page.nextCursor();
         next.setEnabled(!page.isLast());
