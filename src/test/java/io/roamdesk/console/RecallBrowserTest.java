@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import io.roamdesk.app.App;
-import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.GroupService;
@@ -22,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The history view's recall of one message for everyone: APP_ADMIN only, preview, reason, confirmation. */
 class RecallBrowserTest extends BrowserTest {
-
-    private static final AppKey DEMO = new AppKey("demo", "roaming");
 
     @Autowired
     AppService apps;
@@ -70,11 +67,12 @@ class RecallBrowserTest extends BrowserTest {
 
     @Test
     void anAdminRecallsOneGroupMessageForEveryMemberAndSupportHasNoRecall() {
-        App app = apps.require(DEMO);
+        App app = testApps.createRoaming();
         groups.createGroup(app, "rc-team", "Recall team", "rc-a", List.of("rc-b", "rc-c"));
         chats.toGroup(app, "rc-b", "rc-team", "good morning");
         chats.toGroup(app, "rc-a", "rc-team", "oops, wrong group");
-        String historyUrl = url("/history?app=demo%23roaming&user=rc-c&type=groupchat&conv=rc-team");
+        String historyUrl = url("/history?app=" + java.net.URLEncoder.encode(app.key().toString(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&user=rc-c&type=groupchat&conv=rc-team");
 
         login("admin", "admin-demo");
         page.navigate(historyUrl);

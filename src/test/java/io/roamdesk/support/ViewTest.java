@@ -35,6 +35,9 @@ public abstract class ViewTest {
     @Autowired
     protected ApplicationContext context;
 
+    @Autowired
+    private io.roamdesk.security.ConsoleAccounts accounts;
+
     @BeforeAll
     static void discoverRoutes() {
         if (routes == null) {
@@ -55,8 +58,14 @@ public abstract class ViewTest {
         MockVaadin.tearDown();
     }
 
-    /** Signs in an account of that role, with the authorities the console grants it. */
+    /**
+     * Signs in an account of that role, with the authorities the console grants it. The account is
+     * real (created once, acting on every app): the console signs out names it does not know.
+     */
     protected void login(String user, Role role) {
+        if (!accounts.exists(user)) {
+            accounts.create(user, java.util.UUID.randomUUID().toString(), role);
+        }
         UserDetails details = User.withUsername(user).password("unused").roles(role.granted().toArray(String[]::new))
                 .build();
         var auth = UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
