@@ -28,11 +28,15 @@ public class AppAccess {
         this.apps = apps;
     }
 
-    /** The account's scope; an unknown account may act on nothing. */
+    /**
+     * The account's scope; an unknown or disabled account may act on nothing (a disabled account's
+     * open tab can still click: every audited change asks here again).
+     */
     @Transactional(readOnly = true)
     public AppScope scopeOf(String username) {
         Boolean all = db.select(CONSOLE_ACCOUNT.ALL_APPS).from(CONSOLE_ACCOUNT)
-                .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).fetchOptional(CONSOLE_ACCOUNT.ALL_APPS).orElse(null);
+                .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).and(CONSOLE_ACCOUNT.ENABLED.isTrue())
+                .fetchOptional(CONSOLE_ACCOUNT.ALL_APPS).orElse(null);
         if (all == null) {
             return AppScope.NONE;
         }

@@ -181,6 +181,12 @@ public class AuditTrail {
         if (walk.broken != null) {
             return walk.broken;
         }
+        if (checkpoint.isPresent() && walk.seq < checkpoint.get().getVerifiedSeq()) {
+            // the head was set back below what an earlier verification saw: newest events were cut off
+            return ChainVerification.broken(walk.checked, checkpoint.get().getVerifiedEventId(),
+                    "the chain ends at number " + walk.seq + ", before its verified checkpoint at number "
+                            + checkpoint.get().getVerifiedSeq() + ": its newest events were removed", full);
+        }
         if (walk.seq != head.getLastSeq() || !walk.prev.equals(head.getLastHash())) {
             return ChainVerification.broken(walk.checked, head.getLastEventId(),
                     "the chain's newest events are missing: it ends at number " + walk.seq + " of " + head.getLastSeq(), full);

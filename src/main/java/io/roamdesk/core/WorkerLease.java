@@ -86,11 +86,19 @@ public class WorkerLease {
         if (!leased) {
             return;
         }
-        int renewed = db.update(WORKER_LEASE)
-                .set(WORKER_LEASE.LEASE_UNTIL, clock.millis() + TTL.toMillis())
-                .where(WORKER_LEASE.WORKER_ID.eq(workerId))
-                .and(WORKER_LEASE.INSTANCE_ID.eq(instanceId))
-                .execute();
+        int renewed;
+        try {
+            renewed = db.update(WORKER_LEASE)
+                    .set(WORKER_LEASE.LEASE_UNTIL, clock.millis() + TTL.toMillis())
+                    .where(WORKER_LEASE.WORKER_ID.eq(workerId))
+                    .and(WORKER_LEASE.INSTANCE_ID.eq(instanceId))
+                    .execute();
+        } catch (RuntimeException e) {
+            // the database is away: one line per pass, the next pass tries again (the lease outlives
+            // several passes; if someone took the id meanwhile, the next renewal finds out)
+            log.warn("Could not renew the lease on worker id {}: {}", workerId, e.getMessage());
+            return;
+        }
         if (renewed == 0) {
             // someone took our id after a long pause: ids could collide, so stop handing them out
             lost = true;

@@ -119,6 +119,11 @@ public class ConversationService {
             ConversationRecord r = rows.get(i);
             Long id = latestId(r, showInvisible);
             MessageRecord m = id == null ? null : latest.get(id);
+            if (m != null && m.getDeletedForAllAt() != null && !showInvisible) {
+                // a former group member's row is not moved back by a recall or a delete-for-all (only
+                // current members' rows are): it must still never show what nobody may read any more
+                m = null;
+            }
             boolean visible = r.getLatestVisibleMsgId() != null;
             views.add(new ConversationView(r.getConvId(), JooqEnums.chatType(r.getChatType()), r.getLastMsgId(),
                     m == null ? null : Messages.view(m, !visible), listings.get(i)));

@@ -181,8 +181,14 @@ class ManagementTest {
         assertThatThrownBy(() -> admin.unlock(platform, name, null)).hasMessageContaining("not locked");
 
         assertThatThrownBy(() -> admin.setEnabled(platform, name, false, "")).hasMessageContaining("reason");
+        var before = new io.roamdesk.audit.Actor(name, "SUPPORT");
+        var chat = io.roamdesk.roaming.ConversationRef.of("alice", io.roamdesk.roaming.ChatType.CHAT, "bob");
+        audited.revealContent(before, a, chat, "TICKET-1 while still employed", 30);
         admin.setEnabled(platform, name, false, "left the company");
         assertThat(accounts.loadUserByUsername(name).isEnabled()).isFalse();
+        // a tab left open is no way around it: every audited change asks for the account's apps again
+        assertThatThrownBy(() -> audited.revealContent(before, a, chat, "TICKET-2 after leaving", 30))
+                .hasMessageContaining("Could not find application");
         assertThatThrownBy(() -> admin.setEnabled(platform, platform.name(), false, "oops")).hasMessageContaining("your own");
 
         var events = audit.page(new AuditQuery(null, null, platform.name(), null, null, null), null, 50);

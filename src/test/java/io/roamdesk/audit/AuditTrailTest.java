@@ -281,6 +281,33 @@ class AuditTrailTest {
     }
 
     @Test
+    void aChainCutShortBelowItsCheckpointIsFoundByTheFullVerification() {
+        App app = testApps.createRoaming();
+        audited.clearAll(AGENT, app, "alice", "first");
+        audited.clearAll(AGENT, app, "alice", "second");
+        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+        AuditEventRecord newest = eventsOf(app).get(1);
+        AuditEventRecord copy = newest.copy();
+        copy.setEventId(newest.getEventId());
+        var head = io.roamdesk.jooq.Tables.AUDIT_CHAIN;
+        var saved = db.selectFrom(head).where(head.CHAIN_ID.eq(newest.getChainId())).fetchSingle();
+        AuditEventRecord first = eventsOf(app).get(0);
+        try {
+            // the newest event removed and the head set back to the one before: a consistent-looking shorter chain
+            db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(newest.getEventId())).execute();
+            db.update(head).set(head.LAST_SEQ, first.getChainSeq()).set(head.LAST_HASH, first.getRowHash())
+                    .set(head.LAST_EVENT_ID, first.getEventId()).where(head.CHAIN_ID.eq(newest.getChainId())).execute();
+            ChainVerification v = trail.verify(app.appId());
+            assertThat(v.intact()).isFalse();
+            assertThat(v.problem()).contains("before its verified checkpoint");
+        } finally {
+            db.insertInto(AUDIT_EVENT).set(copy).execute();
+            db.update(head).set(saved).where(head.CHAIN_ID.eq(newest.getChainId())).execute();
+        }
+        assertThat(trail.verify(app.appId()).intact()).isTrue();
+    }
+
+    @Test
     void anAlteredCheckpointIsFoundByTheFullVerification() {
         App app = testApps.createRoaming();
         audited.clearAll(AGENT, app, "alice", "first");

@@ -48,6 +48,8 @@ class RecallServiceTest {
     AuditedActions audited;
     @Autowired
     DSLContext db;
+    @Autowired
+    ConversationService conversations;
 
     private List<Long> visible(App app, String owner, ChatType type, String conv) {
         return HistoryWalk.ids(history, app, HistoryRequest.newest(owner, type, conv, 50));
@@ -134,6 +136,20 @@ class RecallServiceTest {
         // dave had cleared up to g1: he sees nothing now
         assertThat(visible(app, "dave", ChatType.GROUPCHAT, "team")).isEmpty();
         assertThat(latest(app, "dave", ChatType.GROUPCHAT, "team")).isNull();
+    }
+
+    @Test
+    void aFormerMembersListNeverShowsTheRecalledMessage() {
+        App app = testApps.createRoaming();
+        groups.createGroup(app, "team", "Team", "alice", List.of("bob", "carol"));
+        long g1 = chats.toGroup(app, "alice", "team", "regrettable");
+        groups.removeMembers(app, "team", List.of("carol"));
+
+        recall(app, new RecallRequest(g1, "team", ChatType.GROUPCHAT, null, false), null);
+
+        var carols = conversations.page(app, "carol", 1, 20).stream().filter(c -> c.convId().equals("team")).toList();
+        assertThat(carols).allSatisfy(c -> assertThat(c.latest()).as("carol's latest message of team").isNull());
+        assertThat(visible(app, "carol", ChatType.GROUPCHAT, "team")).doesNotContain(g1);
     }
 
     @Test

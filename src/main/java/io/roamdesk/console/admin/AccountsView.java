@@ -64,7 +64,9 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         appKeys = allApps().stream().collect(Collectors.toMap(App::appId, a -> a.key().toString()));
-        grid.setItems(Feedback.call(() -> admin.list(account.actor())).orElse(List.of()));
+        // newest first: the account just created (or the one a ticket is about, usually recent) is on top
+        grid.setItems(Feedback.call(() -> admin.list(account.actor())).orElse(List.<AccountInfo>of()).stream()
+                .sorted(java.util.Comparator.comparingLong(AccountInfo::createdAt).reversed()).toList());
     }
 
     private void created(TemporaryPassword p) {

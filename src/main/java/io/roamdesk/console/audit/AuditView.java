@@ -41,7 +41,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final AuditSearch search;
     private final AuditTrail trail;
     private final Map<Long, String> appKeys;
-    private final io.roamdesk.app.AppScope scope;
+    private final ScopedApps apps;
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final TextField actor = new TextField();
@@ -58,8 +58,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         this.search = search;
         this.trail = trail;
         setSizeFull();
-        // an app-scoped reviewer sees its apps' events only, in the grid and in the exports
-        scope = Feedback.call(apps::scope).orElse(io.roamdesk.app.AppScope.NONE);
+        // an app-scoped reviewer sees its apps' events only, in the grid and in the exports; the scope
+        // is read again for every query, so an account disabled meanwhile gets nothing more
+        this.apps = apps;
         details = new AuditDetails(this::actionLabel, this::outcomeLabel);
         List<App> all = Feedback.call(apps::list).orElse(List.of());
         appKeys = all.stream().collect(Collectors.toMap(App::appId, a -> a.key().toString()));
@@ -124,7 +125,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         column(e -> actionLabel(e.action()), getTranslation("audit.action"), "11em", 1);
         column(e -> e.appId() == null ? "" : appKeys.getOrDefault(e.appId(), e.appId().toString()),
                 getTranslation("lookup.app"), "8em", 1);
-        column(e -> e.targetUser() == null ? "" : e.targetUser() + (e.target() == null ? "" : " / " + e.target()),
+        column(e -> e.targetUser() == null ? (e.target() == null ? "" : e.target())
+                        : e.targetUser() + (e.target() == null ? "" : " / " + e.target()),
                 getTranslation("audit.target"), "9em", 2);
         column(e -> outcomeLabel(e.outcome()), getTranslation("audit.outcome"), null, 0);
         column(e -> e.reason() == null ? "" : e.reason(), getTranslation("common.reason"), "10em", 3);
@@ -149,7 +151,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         Long start = from.getValue() == null ? null : Formats.dayStart(from.getValue());
         Long end = to.getValue() == null ? null : Formats.dayEnd(to.getValue());
         return new AuditQuery(start, end, actor.getValue(), action.getValue(),
-                app.getValue() == null ? null : app.getValue().appId(), user.getValue()).within(scope);
+                app.getValue() == null ? null : app.getValue().appId(), user.getValue()).within(apps.scope());
     }
 
     private void load(Long before) {
@@ -164,7 +166,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void verify(boolean full) {
-        Feedback.call(() -> full ? trail.verify(scope) : trail.verifySinceCheckpoints(scope)).ifPresent(v -> {
+        Feedback.call(() -> full ? trail.verify(apps.scope()) : trail.verifySinceCheckpoints(apps.scope())).ifPresent(v -> {
             chain.setText(!v.intact() ? getTranslation("audit.chain.broken", String.valueOf(v.firstBrokenEventId()), v.problem())
                     : v.reachedEventId() == null ? getTranslation("audit.chain.empty")
                     : getTranslation(full ? "audit.chain.ok.full" : "audit.chain.ok", String.valueOf(v.reachedEventId()),
