@@ -302,7 +302,8 @@ class AuditTrailTest {
             assertThat(v.problem()).contains("before its verified checkpoint");
         } finally {
             db.insertInto(AUDIT_EVENT).set(copy).execute();
-            db.update(head).set(saved).where(head.CHAIN_ID.eq(newest.getChainId())).execute();
+            db.update(head).set(head.LAST_SEQ, saved.getLastSeq()).set(head.LAST_HASH, saved.getLastHash())
+                    .set(head.LAST_EVENT_ID, saved.getLastEventId()).where(head.CHAIN_ID.eq(newest.getChainId())).execute();
         }
         assertThat(trail.verify(app.appId()).intact()).isTrue();
     }

@@ -149,7 +149,9 @@ class ManagementBrowserTest extends BrowserTest {
         String name = "ui-scoped-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100_000;
         login(admin, ADMIN_PASSWORD);
         page.navigate(url("/accounts"));
+        page.locator("#accounts-filter input").fill(admin);
         assertThat(page.locator("#accounts-grid")).containsText(admin);
+        page.locator("#accounts-filter input").fill("");
         page.locator("#create-account").click();
         page.locator("#create-account-name input").fill(name);
         page.locator("#create-account-apps input").fill(mine.key().toString());
@@ -194,6 +196,7 @@ class ManagementBrowserTest extends BrowserTest {
         // the administrator resets the password: the next sign-in must change it again; then disables it
         login(admin, ADMIN_PASSWORD);
         page.navigate(url("/accounts"));
+        page.locator("#accounts-filter input").fill(name);
         page.locator("#reset-" + name).click();
         confirmWithReason("forgot the password");
         String reset = page.locator("#secret-value input").inputValue();
@@ -202,6 +205,7 @@ class ManagementBrowserTest extends BrowserTest {
             accounts.recordFailure(name);
         }
         page.navigate(url("/accounts"));
+        page.locator("#accounts-filter input").fill(name);
         assertThat(page.locator("#state-" + name)).containsText("Locked");
         page.locator("#unlock-" + name).click();
         assertThat(page.locator("#state-" + name)).not().containsText("Locked");
@@ -213,6 +217,7 @@ class ManagementBrowserTest extends BrowserTest {
 
         login(admin, ADMIN_PASSWORD);
         page.navigate(url("/accounts"));
+        page.locator("#accounts-filter input").fill(name);
         page.locator("#disable-" + name).click();
         confirmWithReason("left the team");
         assertThat(page.locator("#state-" + name)).containsText("Disabled");

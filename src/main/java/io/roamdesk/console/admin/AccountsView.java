@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.roamdesk.app.App;
@@ -33,6 +35,8 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     private final CurrentAccount account;
     private final AppService apps;
     private final Grid<AccountInfo> grid = new Grid<>();
+    private final TextField filter = new TextField();
+    private List<AccountInfo> all = List.of();
     private Map<Long, String> appKeys = Map.of();
 
     public AccountsView(AccountAdministration admin, CurrentAccount account, AppService apps) {
@@ -54,7 +58,14 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> Formats.time(a.createdAt())).setHeader(getTranslation("accounts.created")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setWidth("330px").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("accounts.none"));
-        add(new H2(getTranslation("accounts.title")), create, grid);
+        filter.setId("accounts-filter");
+        filter.setPlaceholder(getTranslation("accounts.filter"));
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> show());
+        HorizontalLayout tools = new HorizontalLayout(create, filter);
+        tools.setAlignItems(Alignment.BASELINE);
+        add(new H2(getTranslation("accounts.title")), tools, grid);
         refresh();
     }
 
@@ -65,8 +76,15 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     private void refresh() {
         appKeys = allApps().stream().collect(Collectors.toMap(App::appId, a -> a.key().toString()));
         // newest first: the account just created (or the one a ticket is about, usually recent) is on top
-        grid.setItems(Feedback.call(() -> admin.list(account.actor())).orElse(List.<AccountInfo>of()).stream()
-                .sorted(java.util.Comparator.comparingLong(AccountInfo::createdAt).reversed()).toList());
+        all = Feedback.call(() -> admin.list(account.actor())).orElse(List.<AccountInfo>of()).stream()
+                .sorted(java.util.Comparator.comparingLong(AccountInfo::createdAt).reversed()).toList();
+        show();
+    }
+
+    /** The accounts whose name contains what the filter says (all of them when it is empty). */
+    private void show() {
+        String part = filter.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+        grid.setItems(part.isEmpty() ? all : all.stream().filter(a -> a.username().contains(part)).toList());
     }
 
     private void created(TemporaryPassword p) {
