@@ -51,6 +51,14 @@ class ManagementBrowserTest extends BrowserTest {
                 {"grant_type":"client_credentials","client_id":"%s","client_secret":"%s"}""".formatted(clientId, secret));
     }
 
+    /** Filters the accounts grid down to one account and waits until the grid shows just that one. */
+    private void filterAccounts(String name) {
+        page.locator("#accounts-filter input").fill(name);
+        // the grid renders its row buttons anew when the filter applies: a click before that is lost
+        page.waitForFunction("() => { const g = document.querySelector('#accounts-grid');"
+                + " return g.size === 1 && !g.hasAttribute('loading'); }");
+    }
+
     private void confirmWithReason(String reason) {
         page.locator("#reason-text textarea").fill(reason);
         page.locator("#reason-confirm").click();
@@ -196,7 +204,7 @@ class ManagementBrowserTest extends BrowserTest {
         // the administrator resets the password: the next sign-in must change it again; then disables it
         login(admin, ADMIN_PASSWORD);
         page.navigate(url("/accounts"));
-        page.locator("#accounts-filter input").fill(name);
+        filterAccounts(name);
         page.locator("#reset-" + name).click();
         confirmWithReason("forgot the password");
         String reset = page.locator("#secret-value input").inputValue();
@@ -205,7 +213,7 @@ class ManagementBrowserTest extends BrowserTest {
             accounts.recordFailure(name);
         }
         page.navigate(url("/accounts"));
-        page.locator("#accounts-filter input").fill(name);
+        filterAccounts(name);
         assertThat(page.locator("#state-" + name)).containsText("Locked");
         page.locator("#unlock-" + name).click();
         assertThat(page.locator("#state-" + name)).not().containsText("Locked");
@@ -217,7 +225,7 @@ class ManagementBrowserTest extends BrowserTest {
 
         login(admin, ADMIN_PASSWORD);
         page.navigate(url("/accounts"));
-        page.locator("#accounts-filter input").fill(name);
+        filterAccounts(name);
         page.locator("#disable-" + name).click();
         confirmWithReason("left the team");
         assertThat(page.locator("#state-" + name)).containsText("Disabled");

@@ -52,17 +52,26 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(AccountInfo::username).setHeader(getTranslation("accounts.name")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("accounts.role"))
                 .setAutoWidth(true);
-        grid.addColumn(this::scope).setHeader(getTranslation("accounts.apps")).setAutoWidth(true).setFlexGrow(1)
+        // a long list of apps must not widen the grid past the window (the row's buttons would need a
+        // sideways scroll): the cell is cut, the tooltip has the whole list
+        grid.addColumn(this::scope).setHeader(getTranslation("accounts.apps")).setWidth("12em").setFlexGrow(1)
                 .setTooltipGenerator(this::scope);
         grid.addComponentColumn(this::state).setHeader(getTranslation("accounts.state")).setAutoWidth(true);
         grid.addColumn(a -> Formats.time(a.createdAt())).setHeader(getTranslation("accounts.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setWidth("330px").setFlexGrow(0);
+        // the row's buttons stay at the right edge however wide the other columns grow
+        grid.addComponentColumn(this::actions).setWidth("330px").setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("accounts.none"));
         filter.setId("accounts-filter");
         filter.setPlaceholder(getTranslation("accounts.filter"));
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> show());
+        filter.addValueChangeListener(e -> {
+            // one change can arrive twice (the lazy timer, then Enter or blur): rendering the rows again
+            // would replace their buttons under a click already on its way
+            if (!e.getValue().equals(e.getOldValue())) {
+                show();
+            }
+        });
         HorizontalLayout tools = new HorizontalLayout(create, filter);
         tools.setAlignItems(Alignment.BASELINE);
         add(new H2(getTranslation("accounts.title")), tools, grid);

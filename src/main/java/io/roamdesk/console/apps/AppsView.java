@@ -73,10 +73,10 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 .setHeader(getTranslation("apps.legacy")).setAutoWidth(true);
         grid.addComponentColumn(a -> stateBadge(a)).setHeader(getTranslation("apps.state")).setAutoWidth(true);
         if (account.is(Role.APP_ADMIN)) {
-            grid.addComponentColumn(this::changeButton).setHeader("").setAutoWidth(true);
+            grid.addComponentColumn(this::changeButton).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
         }
         if (platform) {
-            grid.addComponentColumn(this::enableButton).setHeader("").setAutoWidth(true);
+            grid.addComponentColumn(this::enableButton).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
         }
         grid.setEmptyStateText(getTranslation(platform ? "apps.none.admin" : "apps.none"));
         grid.setAllRowsVisible(true);

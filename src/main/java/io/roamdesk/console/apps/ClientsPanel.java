@@ -49,7 +49,7 @@ class ClientsPanel extends VerticalLayout {
                 .setTooltipGenerator(ClientInfo::description);
         grid.addComponentColumn(this::state).setHeader(getTranslation("clients.state")).setAutoWidth(true);
         grid.addColumn(c -> Formats.time(c.createdAt())).setHeader(getTranslation("clients.created")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setWidth(platform ? "400px" : "180px").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setWidth(platform ? "400px" : "180px").setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("clients.none"));
         grid.setAllRowsVisible(true);
         add(new H3(getTranslation("clients.title")));
