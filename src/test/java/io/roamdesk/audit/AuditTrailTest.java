@@ -280,12 +280,24 @@ class AuditTrailTest {
         assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
     }
 
-    @Test
-    void aChainCutShortBelowItsCheckpointIsFoundByTheFullVerification() {
+    /** An app whose chain holds two events, verified up to the newest (its checkpoint is there). */
+    private App appWithTwoVerifiedEvents() {
         App app = testApps.createRoaming();
         audited.clearAll(AGENT, app, "alice", "first");
         audited.clearAll(AGENT, app, "alice", "second");
         assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+        return app;
+    }
+
+    private void setHead(long chain, long seq, String hash, long eventId) {
+        var head = io.roamdesk.jooq.Tables.AUDIT_CHAIN;
+        db.update(head).set(head.LAST_SEQ, seq).set(head.LAST_HASH, hash).set(head.LAST_EVENT_ID, eventId)
+                .where(head.CHAIN_ID.eq(chain)).execute();
+    }
+
+    @Test
+    void aChainCutShortBelowItsCheckpointIsFoundByTheFullVerification() {
+        App app = appWithTwoVerifiedEvents();
         AuditEventRecord newest = eventsOf(app).get(1);
         AuditEventRecord copy = newest.copy();
         copy.setEventId(newest.getEventId());
@@ -295,25 +307,20 @@ class AuditTrailTest {
         try {
             // the newest event removed and the head set back to the one before: a consistent-looking shorter chain
             db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(newest.getEventId())).execute();
-            db.update(head).set(head.LAST_SEQ, first.getChainSeq()).set(head.LAST_HASH, first.getRowHash())
-                    .set(head.LAST_EVENT_ID, first.getEventId()).where(head.CHAIN_ID.eq(newest.getChainId())).execute();
+            setHead(newest.getChainId(), first.getChainSeq(), first.getRowHash(), first.getEventId());
             ChainVerification v = trail.verify(app.appId());
             assertThat(v.intact()).isFalse();
             assertThat(v.problem()).contains("before its verified checkpoint");
         } finally {
             db.insertInto(AUDIT_EVENT).set(copy).execute();
-            db.update(head).set(head.LAST_SEQ, saved.getLastSeq()).set(head.LAST_HASH, saved.getLastHash())
-                    .set(head.LAST_EVENT_ID, saved.getLastEventId()).where(head.CHAIN_ID.eq(newest.getChainId())).execute();
+            setHead(newest.getChainId(), saved.getLastSeq(), saved.getLastHash(), saved.getLastEventId());
         }
         assertThat(trail.verify(app.appId()).intact()).isTrue();
     }
 
     @Test
     void anAlteredCheckpointIsFoundByTheFullVerification() {
-        App app = testApps.createRoaming();
-        audited.clearAll(AGENT, app, "alice", "first");
-        audited.clearAll(AGENT, app, "alice", "second");
-        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+        App app = appWithTwoVerifiedEvents();
         var cp = io.roamdesk.jooq.Tables.AUDIT_CHECKPOINT;
         long chain = eventsOf(app).get(0).getChainId();
         String hash = db.select(cp.VERIFIED_HASH).from(cp).where(cp.CHAIN_ID.eq(chain)).fetchOne(cp.VERIFIED_HASH);
