@@ -157,17 +157,12 @@ class AuditTrailTest {
         audited.clearAll(AGENT, app, "alice", "first");
         audited.clearAll(AGENT, app, "alice", "second");
         AuditEventRecord newest = eventsOf(app).get(1);
-        AuditEventRecord copy = newest.copy();
-        copy.setEventId(newest.getEventId());
-        try {
-            db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(newest.getEventId())).execute();
+        whileRemoved(newest, () -> {
             ChainVerification v = trail.verify(app.appId());
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBrokenEventId()).isEqualTo(newest.getEventId());
             assertThat(v.problem()).contains("newest events are missing");
-        } finally {
-            db.insertInto(AUDIT_EVENT).set(copy).execute();
-        }
+        });
         assertThat(trail.verify(app.appId()).intact()).isTrue();
     }
 
@@ -267,17 +262,24 @@ class AuditTrailTest {
         assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
         audited.clearAll(AGENT, app, "alice", "second");
         AuditEventRecord newest = eventsOf(app).get(1);
-        AuditEventRecord copy = newest.copy();
-        copy.setEventId(newest.getEventId());
-        try {
-            db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(newest.getEventId())).execute();
+        whileRemoved(newest, () -> {
             ChainVerification v = trail.verifySinceCheckpoint(app.appId());
             assertThat(v.intact()).isFalse();
             assertThat(v.problem()).contains("newest events are missing");
+        });
+        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
+    }
+
+    /** Runs {@code check} while {@code event} is deleted from the trail, then puts it back as it was. */
+    private void whileRemoved(AuditEventRecord event, Runnable check) {
+        AuditEventRecord copy = event.copy();
+        copy.setEventId(event.getEventId());
+        db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(event.getEventId())).execute();
+        try {
+            check.run();
         } finally {
             db.insertInto(AUDIT_EVENT).set(copy).execute();
         }
-        assertThat(trail.verifySinceCheckpoint(app.appId()).intact()).isTrue();
     }
 
     /** An app whose chain holds two events, verified up to the newest (its checkpoint is there). */
@@ -299,22 +301,20 @@ class AuditTrailTest {
     void aChainCutShortBelowItsCheckpointIsFoundByTheFullVerification() {
         App app = appWithTwoVerifiedEvents();
         AuditEventRecord newest = eventsOf(app).get(1);
-        AuditEventRecord copy = newest.copy();
-        copy.setEventId(newest.getEventId());
-        var head = io.roamdesk.jooq.Tables.AUDIT_CHAIN;
-        var saved = db.selectFrom(head).where(head.CHAIN_ID.eq(newest.getChainId())).fetchSingle();
+        var saved = db.selectFrom(io.roamdesk.jooq.Tables.AUDIT_CHAIN)
+                .where(io.roamdesk.jooq.Tables.AUDIT_CHAIN.CHAIN_ID.eq(newest.getChainId())).fetchSingle();
         AuditEventRecord first = eventsOf(app).get(0);
-        try {
-            // the newest event removed and the head set back to the one before: a consistent-looking shorter chain
-            db.deleteFrom(AUDIT_EVENT).where(AUDIT_EVENT.EVENT_ID.eq(newest.getEventId())).execute();
-            setHead(newest.getChainId(), first.getChainSeq(), first.getRowHash(), first.getEventId());
-            ChainVerification v = trail.verify(app.appId());
-            assertThat(v.intact()).isFalse();
-            assertThat(v.problem()).contains("before its verified checkpoint");
-        } finally {
-            db.insertInto(AUDIT_EVENT).set(copy).execute();
-            setHead(newest.getChainId(), saved.getLastSeq(), saved.getLastHash(), saved.getLastEventId());
-        }
+        // the newest event removed and the head set back to the one before: a consistent-looking shorter chain
+        whileRemoved(newest, () -> {
+            try {
+                setHead(newest.getChainId(), first.getChainSeq(), first.getRowHash(), first.getEventId());
+                ChainVerification v = trail.verify(app.appId());
+                assertThat(v.intact()).isFalse();
+                assertThat(v.problem()).contains("before its verified checkpoint");
+            } finally {
+                setHead(newest.getChainId(), saved.getLastSeq(), saved.getLastHash(), saved.getLastEventId());
+            }
+        });
         assertThat(trail.verify(app.appId()).intact()).isTrue();
     }
 

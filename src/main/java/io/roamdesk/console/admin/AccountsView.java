@@ -16,6 +16,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.support.Feedback;
+import io.roamdesk.console.support.RowButtons;
 import io.roamdesk.console.support.Formats;
 import io.roamdesk.security.AccountAdministration;
 import io.roamdesk.security.AccountAdministration.AccountInfo;
@@ -137,7 +138,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout box = new HorizontalLayout();
         box.getStyle().set("gap", "4px");
         if (a.enabled()) {
-            box.add(button("accounts.disable", "disable-" + a.username(), true, () -> new ReasonDialog(
+            box.add(RowButtons.small(getTranslation("accounts.disable"), "disable-" + a.username(), true, () -> new ReasonDialog(
                     getTranslation("accounts.disable.title", a.username()),
                     List.of(getTranslation("accounts.disable.preview", a.username())), getTranslation("accounts.disable.confirm"),
                     reason -> {
@@ -146,13 +147,13 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
                         }
                     }).open()));
         } else {
-            box.add(button("accounts.enable", "enable-" + a.username(), false, () -> {
+            box.add(RowButtons.small(getTranslation("accounts.enable"), "enable-" + a.username(), false, () -> {
                 if (Feedback.run(() -> admin.setEnabled(account.actor(), a.username(), true, null))) {
                     done("accounts.enabled.done", a.username());
                 }
             }));
         }
-        box.add(button("accounts.reset", "reset-" + a.username(), false, () -> new ReasonDialog(
+        box.add(RowButtons.small(getTranslation("accounts.reset"), "reset-" + a.username(), false, () -> new ReasonDialog(
                 getTranslation("accounts.reset.title", a.username()),
                 List.of(getTranslation("accounts.reset.preview", a.username())), getTranslation("accounts.reset.confirm"),
                 reason -> Feedback.call(() -> admin.resetPassword(account.actor(), a.username(), reason)).ifPresent(p -> {
@@ -162,7 +163,7 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
                             getTranslation("accounts.temporary.note")).open();
                 })).open()));
         if (a.locked()) {
-            box.add(button("accounts.unlock", "unlock-" + a.username(), false, () -> {
+            box.add(RowButtons.small(getTranslation("accounts.unlock"), "unlock-" + a.username(), false, () -> {
                 if (Feedback.run(() -> admin.unlock(account.actor(), a.username(), null))) {
                     done("accounts.unlocked", a.username());
                 }
@@ -176,15 +177,6 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    private Button button(String key, String id, boolean danger, Runnable action) {
-        Button b = new Button(getTranslation(key), e -> action.run());
-        b.setId(id);
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        if (danger) {
-            b.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        }
-        return b;
-    }
 
     @Override
     public String getPageTitle() {

@@ -18,6 +18,7 @@ import io.roamdesk.console.admin.SecretDialog;
 import io.roamdesk.console.deletion.DeletionDialog;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.support.Feedback;
+import io.roamdesk.console.support.RowButtons;
 import io.roamdesk.console.support.Formats;
 import java.util.List;
 
@@ -107,7 +108,7 @@ class ClientsPanel extends VerticalLayout {
         box.add(revokeButton(c.clientId()));
         if (platform) {
             if (!c.disabled()) {
-                box.add(small("clients.rotate", "rotate-" + c.clientId(), false, () -> new ReasonDialog(
+                box.add(RowButtons.small(getTranslation("clients.rotate"), "rotate-" + c.clientId(), false, () -> new ReasonDialog(
                         getTranslation("clients.rotate.title", c.clientId()),
                         List.of(getTranslation("clients.rotate.preview", c.clientId(),
                                 ApiCredentials.ROTATION_GRACE.toHours())), getTranslation("clients.rotate.confirm"),
@@ -117,12 +118,12 @@ class ClientsPanel extends VerticalLayout {
                                     showSecret(getTranslation("clients.rotated.title", c.clientId()), issued,
                                             getTranslation("clients.rotated.note", ApiCredentials.ROTATION_GRACE.toHours()));
                                 })).open()));
-                box.add(small("clients.disable", "disable-client-" + c.clientId(), true, () -> new ReasonDialog(
+                box.add(RowButtons.small(getTranslation("clients.disable"), "disable-client-" + c.clientId(), true, () -> new ReasonDialog(
                         getTranslation("clients.disable.title", c.clientId()),
                         List.of(getTranslation("clients.disable.preview", c.clientId(), app.key().toString())),
                         getTranslation("clients.disable.confirm"), reason -> toggle(c, true, reason)).open()));
             } else {
-                box.add(small("clients.enable", "enable-client-" + c.clientId(), false, () -> toggle(c, false, null)));
+                box.add(RowButtons.small(getTranslation("clients.enable"), "enable-client-" + c.clientId(), false, () -> toggle(c, false, null)));
             }
         }
         return box;
@@ -135,15 +136,6 @@ class ClientsPanel extends VerticalLayout {
         });
     }
 
-    private Button small(String key, String id, boolean danger, Runnable action) {
-        Button b = new Button(getTranslation(key), e -> action.run());
-        b.setId(id);
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        if (danger) {
-            b.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        }
-        return b;
-    }
 
     private Button revokeButton(String clientId) {
         Button b = new Button(getTranslation("clients.revoke"), e -> new DeletionDialog(
