@@ -3,10 +3,10 @@ package io.roamdesk.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.ConversationPage;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
-import io.roamdesk.roaming.ConversationView;
 import io.roamdesk.roaming.Limits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ class ConversationController {
             @RequestParam(name = "pageSize", required = false) String pageSizeText, HttpServletRequest request) {
         int pageNum = ApiParams.decimalInt("pageNum", pageNumText, 1);
         int pageSize = ApiParams.decimalInt("pageSize", pageSizeText, Limits.DEFAULT_LIST_PAGE_SIZE);
-        List<ConversationView> page = conversations.page(caller.app(), username, pageNum, pageSize);
+        List<ConversationEntry> page = conversations.page(caller.app(), username, pageNum, pageSize);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("channel_infos", page.stream().map(messages::conversation).toList());
         data.put("page_num", pageNum);

@@ -2,9 +2,9 @@ package io.roamdesk.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.MessageDocument;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import org.springframework.stereotype.Component;
 
 /** Messages in the vendor's export format: msg_id, timestamp, from, to, chat_type, payload{bodies, ext}. */
@@ -17,11 +17,11 @@ class MessageJson {
         this.json = json;
     }
 
-    ObjectNode message(MessageView m) {
+    ObjectNode message(MessageEntry m) {
         return MessageDocument.of(json, m);
     }
 
-    ObjectNode conversation(ConversationView c) {
+    ObjectNode conversation(ConversationEntry c) {
         ObjectNode node = json.createObjectNode()
                 .put("channel_id", c.convId())
                 .put("type", c.chatType().wire())

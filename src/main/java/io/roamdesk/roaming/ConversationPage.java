@@ -3,7 +3,7 @@ package io.roamdesk.roaming;
 import java.util.List;
 
 /** A page of conversations and the cursor for the next one (empty at the end). */
-public record ConversationPage(List<ConversationView> conversations, String nextCursor) {
+public record ConversationPage(List<ConversationEntry> conversations, String nextCursor) {
 
     public boolean isLast() {
         return nextCursor.isEmpty();

@@ -23,17 +23,19 @@ public class ConversationService {
 
     private static final long DAY_MS = 86_400_000L;
 
-    private final RoamingRepository repo;
+    private final MessageRepository messageRows;
+    private final ConversationIndexRepository conversationIndex;
     private final Clock clock;
 
-    ConversationService(RoamingRepository repo, Clock clock) {
-        this.repo = repo;
+    ConversationService(MessageRepository messageRows, ConversationIndexRepository conversationIndex, Clock clock) {
+        this.messageRows = messageRows;
+        this.conversationIndex = conversationIndex;
         this.clock = clock;
     }
 
     /** {@code GetConversationsFromServerWithPage}: pageNum from 1, pageSize 1-50. */
     // a single consistent read per statement is enough here: no transaction round trips on the hot path
-    public List<ConversationView> page(App app, String owner, int pageNum, int pageSize) {
+    public List<ConversationEntry> page(App app, String owner, int pageNum, int pageSize) {
         Switches.requireRoaming(app);
         String o = Usernames.normalize(owner, "username");
         Limits.pageSize(pageSize);
@@ -47,8 +49,8 @@ public class ConversationService {
         }
         int limit = (int) Math.min(pageSize, cap - offset);
         // OFFSET here is bounded by the cap (a few hundred rows of one user), never by history size
-        var rows = repo.listConversations(app.appId(), o, app.settings().restInList(), false, null, 0, (int) offset, limit);
-        return views(app, o, rows, false);
+        var rows = conversationIndex.listConversations(app.appId(), o, app.settings().restInList(), false, null, 0, (int) offset, limit);
+        return entries(app, o, rows, false);
     }
 
     /** The cursor form: {@code cursor} empty for the first page; the answer's cursor is empty at the end. */
@@ -70,13 +72,13 @@ public class ConversationService {
 
     /** {@code GetConversationsFromServer} (legacy): up to the app's count, active within its days. */
     // a single consistent read per statement is enough here: no transaction round trips on the hot path
-    public List<ConversationView> legacy(App app, String owner) {
+    public List<ConversationEntry> legacy(App app, String owner) {
         Switches.requireRoaming(app);
         String o = Usernames.normalize(owner, "username");
         long since = Snowflake.firstIdAt(clock.millis() - app.settings().legacyDays() * DAY_MS) - 1;
         int limit = Math.min(app.settings().legacyCount(), app.settings().conversationCap());
-        var rows = repo.listConversations(app.appId(), o, app.settings().restInList(), false, null, since, 0, limit);
-        return views(app, o, rows, false);
+        var rows = conversationIndex.listConversations(app.appId(), o, app.settings().restInList(), false, null, since, 0, limit);
+        return entries(app, o, rows, false);
     }
 
     private ConversationPage walk(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
@@ -94,17 +96,17 @@ public class ConversationService {
         if (take <= 0) {
             return new ConversationPage(List.of(), "");
         }
-        var rows = repo.listConversations(app.appId(), owner, app.settings().restInList() || showInvisible,
+        var rows = conversationIndex.listConversations(app.appId(), owner, app.settings().restInList() || showInvisible,
                 showInvisible, before, 0, 0, take + 1);
         boolean more = rows.size() > take && seen + take < cap;
         List<ConversationRecord> page = rows.subList(0, Math.min(rows.size(), take));
         String next = more
                 ? Cursors.encode("c1", page.get(page.size() - 1).getLastMsgId(), seen + page.size(), scope)
                 : "";
-        return new ConversationPage(views(app, owner, page, showInvisible), next);
+        return new ConversationPage(entries(app, owner, page, showInvisible), next);
     }
 
-    private List<ConversationView> views(App app, String owner, List<ConversationRecord> rows, boolean showInvisible) {
+    private List<ConversationEntry> entries(App app, String owner, List<ConversationRecord> rows, boolean showInvisible) {
         List<Map.Entry<String, Long>> keys = new ArrayList<>();
         for (ConversationRecord r : rows) {
             Long id = latestId(r, showInvisible);
@@ -112,9 +114,9 @@ public class ConversationService {
                 keys.add(Map.entry(r.getConvKey(), id));
             }
         }
-        Map<Long, MessageRecord> latest = repo.messagesByKey(app.appId(), keys);
+        Map<Long, MessageRecord> latest = messageRows.messagesByKey(app.appId(), keys);
         List<Listing> listings = listings(app, owner, rows, showInvisible);
-        List<ConversationView> views = new ArrayList<>(rows.size());
+        List<ConversationEntry> entries = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             ConversationRecord r = rows.get(i);
             Long id = latestId(r, showInvisible);
@@ -125,10 +127,10 @@ public class ConversationService {
                 m = null;
             }
             boolean visible = r.getLatestVisibleMsgId() != null;
-            views.add(new ConversationView(r.getConvId(), JooqEnums.chatType(r.getChatType()), r.getLastMsgId(),
-                    m == null ? null : Messages.view(m, !visible), listings.get(i)));
+            entries.add(new ConversationEntry(r.getConvId(), JooqEnums.chatType(r.getChatType()), r.getLastMsgId(),
+                    m == null ? null : Messages.entry(m, !visible), listings.get(i)));
         }
-        return views;
+        return entries;
     }
 
     /**
@@ -143,7 +145,7 @@ public class ConversationService {
         boolean rest = app.settings().restInList();
         int cap = app.settings().conversationCap();
         List<Listing> out = new ArrayList<>(rows.size());
-        int rank = rows.isEmpty() ? 0 : repo.countListedNewerThan(app.appId(), owner, rest, rows.get(0).getLastMsgId(), cap);
+        int rank = rows.isEmpty() ? 0 : conversationIndex.countListedNewerThan(app.appId(), owner, rest, rows.get(0).getLastMsgId(), cap);
         for (ConversationRecord r : rows) {
             Listing l = Listing.of(r, rest);
             if (l.listed()) {

@@ -31,17 +31,27 @@ public class DeletionService {
     static final int DELETE_BATCH = 5_000;
     static final int CLEAR_ALL_PREVIEW_LIMIT = 2_000;
 
-    private final RoamingRepository repo;
+    private final MessageRepository messageRows;
+    private final HiddenMarkRepository hiddenMarks;
+    private final ConversationIndexRepository conversationIndex;
+    private final ConversationUpdateRepository conversationUpdates;
+    private final GroupRepository groupRows;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final RoamingMetrics metrics;
     private final ListForecast forecast;
 
-    DeletionService(RoamingRepository repo, Clock clock, PlatformTransactionManager transactions,
+    DeletionService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
+            ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
+            GroupRepository groupRows, Clock clock, PlatformTransactionManager transactions,
             RoamingMetrics metrics, ListForecast forecast) {
         this.metrics = metrics;
         this.forecast = forecast;
-        this.repo = repo;
+        this.messageRows = messageRows;
+        this.hiddenMarks = hiddenMarks;
+        this.conversationIndex = conversationIndex;
+        this.conversationUpdates = conversationUpdates;
+        this.groupRows = groupRows;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -64,8 +74,8 @@ public class DeletionService {
         Switches.requireOneWayDelete(app);
         Set<Long> valid = checkIds(app, ref, ids);
         int visible = 0;
-        long cleared = repo.visibility(app.appId(), ref).clearedBefore();
-        Set<Long> hidden = repo.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
+        long cleared = conversationIndex.visibility(app.appId(), ref).clearedBefore();
+        Set<Long> hidden = hiddenMarks.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
         for (Long id : valid) {
             if (id > cleared && !hidden.contains(id)) {
                 visible++;
@@ -80,9 +90,9 @@ public class DeletionService {
         Switches.requireOneWayDelete(app);
         // the lock comes first: the transaction's snapshot is then taken after every arrival or
         // deletion that touched this row has committed, so the recount below misses none of them
-        var row = repo.lockConversation(app.appId(), ref);
+        var row = conversationIndex.lockConversation(app.appId(), ref);
         Set<Long> valid = checkIds(app, ref, ids);
-        int added = repo.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
+        int added = hiddenMarks.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
         metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_IDS);
         if (row.isEmpty()) {
             return added;
@@ -106,7 +116,7 @@ public class DeletionService {
             throw RoamdeskException.badRequest(TOO_MANY_IDS);
         }
         Set<Long> unique = new TreeSet<>(ids);
-        Set<Long> found = repo.idsInConversation(app.appId(), ref.convKey(), unique);
+        Set<Long> found = messageRows.idsInConversation(app.appId(), ref.convKey(), unique);
         for (Long id : unique) {
             if (!found.contains(id)) {
                 throw RoamdeskException.badRequest("message " + id + " does not belong to this conversation");
@@ -124,9 +134,9 @@ public class DeletionService {
         if (cut < Snowflake.EPOCH_MS) {
             return new Preview(0, List.of(ref.owner()), false, List.of());
         }
-        long cleared = repo.visibility(app.appId(), ref).clearedBefore();
+        long cleared = conversationIndex.visibility(app.appId(), ref).clearedBefore();
         long watermark = Snowflake.lastIdAt(cut);
-        int n = repo.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, watermark);
+        int n = messageRows.countVisible(app.appId(), ref.convKey(), ref.owner(), cleared, 0, watermark);
         return new Preview(n, List.of(ref.owner()), false, forecast.hidingUpTo(app, ref, watermark));
     }
 
@@ -142,8 +152,8 @@ public class DeletionService {
         metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_TIME);
         // the upsert locks the row first (creating it when no message has arrived yet), so the
         // snapshot below is taken after every arrival or deletion that touched it has committed
-        repo.raiseClearedBefore(app.appId(), ref, watermark);
-        var row = repo.lockConversation(app.appId(), ref).orElseThrow();
+        conversationUpdates.raiseClearedBefore(app.appId(), ref, watermark);
+        var row = conversationIndex.lockConversation(app.appId(), ref).orElseThrow();
         Long latest = row.getLatestVisibleMsgId();
         recomputeLatest(app, ref, row.getClearedBeforeMsgId(),
                 !ref.latestBoundsVisibility() || latest == null ? Long.MAX_VALUE : latest + 1);
@@ -173,8 +183,8 @@ public class DeletionService {
         String o = Usernames.normalize(owner, "username");
         int conversations = 0;
         int messages = 0;
-        for (ConversationRecord r : repo.conversationsOf(app.appId(), o, CLEAR_ALL_PREVIEW_LIMIT)) {
-            int n = repo.countVisible(app.appId(), r.getConvKey(), o, r.getClearedBeforeMsgId(), 0, Long.MAX_VALUE);
+        for (ConversationRecord r : conversationIndex.conversationsOf(app.appId(), o, CLEAR_ALL_PREVIEW_LIMIT)) {
+            int n = messageRows.countVisible(app.appId(), r.getConvKey(), o, r.getClearedBeforeMsgId(), 0, Long.MAX_VALUE);
             if (n > 0) {
                 conversations++;
                 messages += n;
@@ -186,7 +196,7 @@ public class DeletionService {
     @Transactional
     public int clearAll(App app, String owner) {
         Switches.requireOneWayDelete(app);
-        int cleared = repo.clearAll(app.appId(), Usernames.normalize(owner, "username"));
+        int cleared = conversationUpdates.clearAll(app.appId(), Usernames.normalize(owner, "username"));
         metrics.deleted(RoamingMetrics.DeletionKind.CLEAR_ALL);
         return cleared;
     }
@@ -200,7 +210,7 @@ public class DeletionService {
             return new Preview(0, List.of(ref.owner()), false, forecast.removingFromList(app, ref));
         }
         long boundary = Snowflake.lastIdAt(clock.millis());
-        return new Preview(repo.countNotDeletedForAll(app.appId(), ref.convKey(), boundary),
+        return new Preview(messageRows.countNotDeletedForAll(app.appId(), ref.convKey(), boundary),
                 participants(app, ref), true, forecast.deletingForAll(app, ref, participantRows(app, ref), boundary));
     }
 
@@ -213,7 +223,7 @@ public class DeletionService {
     public int deleteConversation(App app, ConversationRef ref, boolean withMessages, LongConsumer progress) {
         Switches.requireRoaming(app);
         if (!withMessages) {
-            tx.executeWithoutResult(s -> repo.setHidden(app.appId(), ref, true));
+            tx.executeWithoutResult(s -> conversationUpdates.setHidden(app.appId(), ref, true));
             metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION);
             return 0;
         }
@@ -251,9 +261,9 @@ public class DeletionService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ForAllBatch> deleteForAllBatch(App app, ConversationRef ref, long after, long boundary, int batch) {
-        var end = repo.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, batch);
+        var end = messageRows.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, batch);
         Optional<ForAllBatch> done = end.map(upTo -> new ForAllBatch(upTo,
-                repo.markDeletedForAll(app.appId(), ref.convKey(), after, upTo, clock.millis())));
+                messageRows.markDeletedForAll(app.appId(), ref.convKey(), after, upTo, clock.millis())));
         done.ifPresent(b -> metrics.deletedForAll(b.deleted()));
         return done;
     }
@@ -264,8 +274,8 @@ public class DeletionService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void finishForAll(App app, ConversationRef ref, long boundary) {
-        repo.forgetLatestUpTo(app.appId(), ref.chatType(), participantRows(app, ref), boundary);
-        repo.setHidden(app.appId(), ref, true);
+        conversationUpdates.forgetLatestUpTo(app.appId(), ref.chatType(), participantRows(app, ref), boundary);
+        conversationUpdates.setHidden(app.appId(), ref, true);
         metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION_FOR_ALL);
     }
 
@@ -282,7 +292,7 @@ public class DeletionService {
         if (ref.chatType() == ChatType.CHAT) {
             users.add(ref.convId());
         } else {
-            users.addAll(repo.members(app.appId(), ref.convId()));
+            users.addAll(groupRows.members(app.appId(), ref.convId()));
         }
         return new ArrayList<>(users);
     }
@@ -292,8 +302,8 @@ public class DeletionService {
      * {@code cleared} and that nothing at or above {@code below} is visible.
      */
     private void recomputeLatest(App app, ConversationRef ref, long cleared, long below) {
-        var newest = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared, below);
-        repo.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
+        var newest = messageRows.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared, below);
+        conversationUpdates.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
                 newest.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));
     }
 }

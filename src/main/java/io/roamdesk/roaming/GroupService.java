@@ -18,12 +18,14 @@ public class GroupService {
 
     public static final int MAX_MEMBERS = 3000;
 
-    private final RoamingRepository repo;
+    private final GroupRepository groupRows;
+    private final UserDirectoryRepository userDirectory;
     private final KnownUsers knownUsers;
     private final Clock clock;
 
-    GroupService(RoamingRepository repo, KnownUsers knownUsers, Clock clock) {
-        this.repo = repo;
+    GroupService(GroupRepository groupRows, UserDirectoryRepository userDirectory, KnownUsers knownUsers, Clock clock) {
+        this.groupRows = groupRows;
+        this.userDirectory = userDirectory;
         this.knownUsers = knownUsers;
         this.clock = clock;
     }
@@ -35,7 +37,7 @@ public class GroupService {
         if (name == null || name.isBlank() || name.length() > 128) {
             throw RoamdeskException.badRequest("group name must be 1-128 characters");
         }
-        if (repo.groupExists(app.appId(), id)) {
+        if (groupRows.groupExists(app.appId(), id)) {
             throw new RoamdeskException(ErrorKind.CONFLICT, "duplicate_unique_property_exists",
                     "group " + id + " already exists");
         }
@@ -45,9 +47,9 @@ public class GroupService {
             throw RoamdeskException.badRequest("a group has at most " + MAX_MEMBERS + " members");
         }
         long now = clock.millis();
-        repo.insertGroup(app.appId(), id, name, o, now);
+        groupRows.insertGroup(app.appId(), id, name, o, now);
         knownUsers.ensure(app.appId(), all, now);
-        repo.addMembers(app.appId(), id, all, now);
+        groupRows.addMembers(app.appId(), id, all, now);
     }
 
     @Transactional
@@ -59,18 +61,18 @@ public class GroupService {
         }
         long now = clock.millis();
         knownUsers.ensure(app.appId(), names, now);
-        repo.addMembers(app.appId(), id, names, now);
+        groupRows.addMembers(app.appId(), id, names, now);
     }
 
     @Transactional
     public int removeMembers(App app, String groupId, List<String> members) {
         String id = requireGroup(app, groupId);
-        return repo.removeMembers(app.appId(), id, members.stream().map(m -> Usernames.normalize(m, "members")).toList());
+        return groupRows.removeMembers(app.appId(), id, members.stream().map(m -> Usernames.normalize(m, "members")).toList());
     }
 
     @Transactional(readOnly = true)
     public List<String> members(App app, String groupId) {
-        return repo.members(app.appId(), requireGroup(app, groupId));
+        return groupRows.members(app.appId(), requireGroup(app, groupId));
     }
 
     /** Username suggestions for the console's lookup: up to {@code limit} names starting with the prefix. */
@@ -80,17 +82,17 @@ public class GroupService {
         if (!p.isEmpty() && !Usernames.isValid(p)) {
             return List.of();
         }
-        return repo.usernamesStartingWith(app.appId(), p, Math.max(1, Math.min(limit, 50)));
+        return userDirectory.usernamesStartingWith(app.appId(), p, Math.max(1, Math.min(limit, 50)));
     }
 
     @Transactional(readOnly = true)
     public boolean userExists(App app, String username) {
-        return Usernames.isValid(username) && repo.userExists(app.appId(), Usernames.normalize(username, "username"));
+        return Usernames.isValid(username) && userDirectory.userExists(app.appId(), Usernames.normalize(username, "username"));
     }
 
     private String requireGroup(App app, String groupId) {
         String id = Usernames.normalize(groupId, "group_id");
-        if (!repo.groupExists(app.appId(), id)) {
+        if (!groupRows.groupExists(app.appId(), id)) {
             throw RoamdeskException.notFound("resource_not_found", "group " + id + " does not exist");
         }
         return id;

@@ -16,10 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HistoryService {
 
-    private final RoamingRepository repo;
+    private final MessageRepository messageRows;
+    private final HiddenMarkRepository hiddenMarks;
+    private final ConversationIndexRepository conversationIndex;
 
-    HistoryService(RoamingRepository repo) {
-        this.repo = repo;
+    HistoryService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
+            ConversationIndexRepository conversationIndex) {
+        this.messageRows = messageRows;
+        this.hiddenMarks = hiddenMarks;
+        this.conversationIndex = conversationIndex;
     }
 
     // a single consistent read per statement is enough here: no transaction round trips on the hot path
@@ -57,7 +62,7 @@ public class HistoryService {
         } else {
             start = direction == Direction.UP ? Long.MAX_VALUE : -1;
         }
-        RoamingRepository.Visibility visibility = repo.visibility(app.appId(), ref);
+        ConversationIndexRepository.Visibility visibility = conversationIndex.visibility(app.appId(), ref);
         long cleared = visibility.clearedBefore();
         if (!showDeleted && direction == Direction.UP && visibility.latestVisible() != null
                 && ref.latestBoundsVisibility()) {
@@ -65,17 +70,17 @@ public class HistoryService {
             // of messages the owner hid at the top of the conversation
             start = Math.min(start, visibility.latestVisible() + 1);
         }
-        List<MessageRecord> rows = repo.history(app.appId(), ref.convKey(), ref.owner(), cleared, filter, direction,
+        List<MessageRecord> rows = messageRows.history(app.appId(), ref.convKey(), ref.owner(), cleared, filter, direction,
                 start, showDeleted, size + 1);
         boolean more = rows.size() > size;
         List<MessageRecord> page = more ? rows.subList(0, size) : rows;
         Set<Long> hidden = showDeleted
-                ? repo.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), page.stream().map(MessageRecord::getMsgId).toList())
+                ? hiddenMarks.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), page.stream().map(MessageRecord::getMsgId).toList())
                 : Set.of();
-        List<MessageView> views = page.stream()
-                .map(r -> Messages.view(r, hidden.contains(r.getMsgId()) || r.getMsgId() <= cleared))
+        List<MessageEntry> entries = page.stream()
+                .map(r -> Messages.entry(r, hidden.contains(r.getMsgId()) || r.getMsgId() <= cleared))
                 .toList();
         String next = more ? Cursors.encode("h1", page.get(page.size() - 1).getMsgId(), direction.ordinal(), scope) : "";
-        return new HistoryPage(views, next);
+        return new HistoryPage(entries, next);
     }
 }

@@ -32,7 +32,9 @@ public class IngestService {
     public static final int MAX_MESSAGE_BYTES = 5 * 1024;
 
 
-    private final RoamingRepository repo;
+    private final MessageRepository messageRows;
+    private final ConversationUpdateRepository conversationUpdates;
+    private final GroupRepository groupRows;
     private final KnownUsers knownUsers;
     private final IdGenerator ids;
     private final Clock clock;
@@ -41,9 +43,12 @@ public class IngestService {
     private final GroupCommit commits;
     private final RoamingMetrics metrics;
 
-    IngestService(RoamingRepository repo, KnownUsers knownUsers, IdGenerator ids, Clock clock, ObjectMapper json,
+    IngestService(MessageRepository messageRows, ConversationUpdateRepository conversationUpdates,
+            GroupRepository groupRows, KnownUsers knownUsers, IdGenerator ids, Clock clock, ObjectMapper json,
             org.springframework.transaction.PlatformTransactionManager transactions, RoamingMetrics metrics) {
-        this.repo = repo;
+        this.messageRows = messageRows;
+        this.conversationUpdates = conversationUpdates;
+        this.groupRows = groupRows;
         this.metrics = metrics;
         this.knownUsers = knownUsers;
         this.ids = ids;
@@ -146,7 +151,7 @@ public class IngestService {
         knownUsers.ensure(app.appId(), users, clock.millis());
         List<Long> sent = new ArrayList<>();
         List<StoredMessage> stored = new ArrayList<>();
-        Map<ConversationRef, RoamingRepository.Arrival> newest = new LinkedHashMap<>();
+        Map<ConversationRef, ConversationUpdateRepository.Arrival> newest = new LinkedHashMap<>();
         for (Outgoing m : messages) {
             long id = ids.nextId();
             boolean chat = m.chatType() == ChatType.CHAT;
@@ -156,17 +161,17 @@ public class IngestService {
             if (chat) {
                 for (ConversationRef ref : List.of(new ConversationRef(m.from(), ChatType.CHAT, m.target()),
                         new ConversationRef(m.target(), ChatType.CHAT, m.from()))) {
-                    newest.put(ref, new RoamingRepository.Arrival(ref, id, m.origin()));
+                    newest.put(ref, new ConversationUpdateRepository.Arrival(ref, id, m.origin()));
                 }
             }
             sent.add(id);
         }
-        repo.insertMessages(app.appId(), stored);
-        repo.touchMany(app.appId(), new ArrayList<>(newest.values()));
+        messageRows.insertMessages(app.appId(), stored);
+        conversationUpdates.touchMany(app.appId(), new ArrayList<>(newest.values()));
         for (StoredMessage m : stored) {
             if (m.chatType() == ChatType.GROUPCHAT) {
                 // only members get a row: an app back end posting as a non-member ("admin") gets none
-                repo.fanOutToGroup(app.appId(), m.to(), m.convKey(), m.msgId(), m.origin());
+                conversationUpdates.fanOutToGroup(app.appId(), m.to(), m.convKey(), m.msgId(), m.origin());
             }
         }
         return sent;
@@ -180,10 +185,10 @@ public class IngestService {
     }
 
     private void checkGroup(App app, SendRequest request, String from, String group) {
-        if (!repo.groupExists(app.appId(), group)) {
+        if (!groupRows.groupExists(app.appId(), group)) {
             throw RoamdeskException.notFound("resource_not_found", "group " + group + " does not exist");
         }
-        if (request.origin() == Origin.SDK && !repo.isMember(app.appId(), group, from)) {
+        if (request.origin() == Origin.SDK && !groupRows.isMember(app.appId(), group, from)) {
             throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", from + " is not a member of " + group);
         }
     }

@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class KnownUsers {
 
-    private final RoamingRepository repo;
+    private final UserDirectoryRepository userDirectory;
     private final Cache<String, Boolean> written = Caffeine.newBuilder().maximumSize(500_000).build();
 
-    KnownUsers(RoamingRepository repo) {
-        this.repo = repo;
+    KnownUsers(UserDirectoryRepository userDirectory) {
+        this.userDirectory = userDirectory;
     }
 
     void ensure(long appId, Collection<String> usernames, long now) {
@@ -30,7 +30,7 @@ class KnownUsers {
         if (fresh.isEmpty()) {
             return;
         }
-        repo.ensureUsers(appId, fresh, now);
+        userDirectory.ensureUsers(appId, fresh, now);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

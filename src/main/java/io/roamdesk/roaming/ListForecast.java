@@ -21,10 +21,12 @@ class ListForecast {
     /** Participants checked one by one in a delete-for-all preview; a bigger group is reported in part. */
     static final int MAX_PARTICIPANTS_CHECKED = 200;
 
-    private final RoamingRepository repo;
+    private final MessageRepository messageRows;
+    private final ConversationIndexRepository conversationIndex;
 
-    ListForecast(RoamingRepository repo) {
-        this.repo = repo;
+    ListForecast(MessageRepository messageRows, ConversationIndexRepository conversationIndex) {
+        this.messageRows = messageRows;
+        this.conversationIndex = conversationIndex;
     }
 
     /** Whether the row is in its owner's list right now: it passes the rule and is within the cap. */
@@ -32,12 +34,12 @@ class ListForecast {
         boolean rest = app.settings().restInList();
         int cap = app.settings().conversationCap();
         return Listing.of(r, rest).listed()
-                && repo.countListedNewerThan(app.appId(), r.getOwner(), rest, r.getLastMsgId(), cap) < cap;
+                && conversationIndex.countListedNewerThan(app.appId(), r.getOwner(), rest, r.getLastMsgId(), cap) < cap;
     }
 
     /** Hiding {@code ids} for the owner only. */
     List<ListChange> hidingIds(App app, ConversationRef ref, Set<Long> ids) {
-        Optional<ConversationRecord> row = repo.conversation(app.appId(), ref);
+        Optional<ConversationRecord> row = conversationIndex.conversation(app.appId(), ref);
         if (row.isEmpty() || !listedNow(app, row.get())) {
             return List.of();
         }
@@ -50,7 +52,7 @@ class ListForecast {
         Optional<io.roamdesk.jooq.tables.records.MessageRecord> next;
         // at most one step per hidden id: the newest visible message the owner keeps
         do {
-            next = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(), r.getClearedBeforeMsgId(), below);
+            next = messageRows.newestVisible(app.appId(), ref.convKey(), ref.owner(), r.getClearedBeforeMsgId(), below);
             if (next.isPresent()) {
                 below = next.get().getMsgId();
             }
@@ -60,7 +62,7 @@ class ListForecast {
 
     /** Hiding, for the owner only, everything up to the message id {@code watermark}. */
     List<ListChange> hidingUpTo(App app, ConversationRef ref, long watermark) {
-        Optional<ConversationRecord> row = repo.conversation(app.appId(), ref);
+        Optional<ConversationRecord> row = conversationIndex.conversation(app.appId(), ref);
         if (row.isEmpty() || !listedNow(app, row.get())) {
             return List.of();
         }
@@ -69,20 +71,20 @@ class ListForecast {
         if (latest == null || latest > watermark) {
             return List.of();
         }
-        var next = repo.newestVisible(app.appId(), ref.convKey(), ref.owner(),
+        var next = messageRows.newestVisible(app.appId(), ref.convKey(), ref.owner(),
                 Math.max(watermark, r.getClearedBeforeMsgId()), Long.MAX_VALUE);
         return after(app, r, next.map(m -> m.getMsgId()).orElse(null), next.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));
     }
 
     /** Removing the conversation from the owner's list (its messages stay). */
     List<ListChange> removingFromList(App app, ConversationRef ref) {
-        return repo.conversation(app.appId(), ref).filter(r -> listedNow(app, r))
+        return conversationIndex.conversation(app.appId(), ref).filter(r -> listedNow(app, r))
                 .map(r -> List.of(change(r, Listing.DELETED))).orElse(List.of());
     }
 
     /** Clearing everything of the owner: every listed conversation has nothing visible left. */
     List<ListChange> clearingAll(App app, String owner) {
-        var listed = repo.listConversations(app.appId(), owner, app.settings().restInList(), false, null, 0, 0,
+        var listed = conversationIndex.listConversations(app.appId(), owner, app.settings().restInList(), false, null, 0, 0,
                 app.settings().conversationCap());
         return listed.stream().map(r -> change(r, Listing.NOTHING_VISIBLE)).toList();
     }
@@ -94,7 +96,7 @@ class ListForecast {
      */
     List<ListChange> deletingForAll(App app, ConversationRef ref, Collection<ConversationRef> participantRows, long boundary) {
         List<ListChange> out = new ArrayList<>();
-        var rows = repo.conversations(app.appId(), ref.chatType(),
+        var rows = conversationIndex.conversations(app.appId(), ref.chatType(),
                 participantRows.stream().limit(MAX_PARTICIPANTS_CHECKED).toList());
         for (ConversationRecord r : rows) {
             boolean owner = r.getOwner().equals(ref.owner());

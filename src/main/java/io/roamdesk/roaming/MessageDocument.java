@@ -14,12 +14,12 @@ public final class MessageDocument {
     }
 
     /** The message as the REST API returns it. */
-    public static ObjectNode of(ObjectMapper json, MessageView m) {
+    public static ObjectNode of(ObjectMapper json, MessageEntry m) {
         return of(json, m, false);
     }
 
     /** The same document; {@code masked} leaves only each body's type in the payload, never its content. */
-    public static ObjectNode of(ObjectMapper json, MessageView m, boolean masked) {
+    public static ObjectNode of(ObjectMapper json, MessageEntry m, boolean masked) {
         ObjectNode node = json.createObjectNode()
                 .put("msg_id", Long.toString(m.msgId()))
                 .put("timestamp", m.timestamp())

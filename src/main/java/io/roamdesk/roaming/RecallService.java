@@ -30,11 +30,21 @@ public class RecallService {
     /** Who recalls when a request names nobody: the vendor's default sender of server messages. */
     public static final String ADMIN = "admin";
 
-    private final RoamingRepository repo;
+    private final MessageRepository messageRows;
+    private final HiddenMarkRepository hiddenMarks;
+    private final ConversationIndexRepository conversationIndex;
+    private final ConversationUpdateRepository conversationUpdates;
+    private final GroupRepository groupRows;
     private final Clock clock;
 
-    RecallService(RoamingRepository repo, Clock clock) {
-        this.repo = repo;
+    RecallService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
+            ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
+            GroupRepository groupRows, Clock clock) {
+        this.messageRows = messageRows;
+        this.hiddenMarks = hiddenMarks;
+        this.conversationIndex = conversationIndex;
+        this.conversationUpdates = conversationUpdates;
+        this.groupRows = groupRows;
         this.clock = clock;
     }
 
@@ -51,7 +61,7 @@ public class RecallService {
     }
 
     /** What a recall would do: the message, who loses it, how old it is against the app's window. */
-    public record RecallPreview(MessageView message, List<String> affectedUsers, long ageMillis, long windowMillis,
+    public record RecallPreview(MessageEntry message, List<String> affectedUsers, long ageMillis, long windowMillis,
             boolean alreadyGone) {
 
         public boolean withinWindow() {
@@ -74,7 +84,7 @@ public class RecallService {
             throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", "only the app's token may force a recall");
         }
         Target target = target(app, request, asUser);
-        MessageRecord m = repo.lockMessage(app.appId(), target.convKey(), request.msgId())
+        MessageRecord m = messageRows.lockMessage(app.appId(), target.convKey(), request.msgId())
                 .orElseThrow(() -> notInConversation(request.msgId()));
         if (asUser != null && !asUser.equals(m.getSender())) {
             throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op",
@@ -89,7 +99,7 @@ public class RecallService {
         if (!request.force() && now - m.getServerTs() > windowMillis(app)) {
             throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", EXCEEDED);
         }
-        repo.markRecalled(app.appId(), target.convKey(), m.getMsgId(), now);
+        messageRows.markRecalled(app.appId(), target.convKey(), m.getMsgId(), now);
         moveLatestBack(app, target, m);
         return done;
     }
@@ -107,7 +117,7 @@ public class RecallService {
     @Transactional(readOnly = true)
     public RecallPreview preview(App app, ConversationRef ref, long msgId) {
         MessageRecord m = message(app, ref, msgId);
-        return new RecallPreview(Messages.view(m, false), participants(app, ref.chatType(), ref.convId(), m),
+        return new RecallPreview(Messages.entry(m, false), participants(app, ref.chatType(), ref.convId(), m),
                 Math.max(0, clock.millis() - m.getServerTs()), windowMillis(app), m.getDeletedForAllAt() != null);
     }
 
@@ -119,7 +129,7 @@ public class RecallService {
     }
 
     private MessageRecord message(App app, ConversationRef ref, long msgId) {
-        var found = repo.messagesByKey(app.appId(), List.of(java.util.Map.entry(ref.convKey(), msgId))).get(msgId);
+        var found = messageRows.messagesByKey(app.appId(), List.of(java.util.Map.entry(ref.convKey(), msgId))).get(msgId);
         if (found == null) {
             throw notInConversation(msgId);
         }
@@ -141,7 +151,7 @@ public class RecallService {
             return new Target(ConvKeys.single(from, to), ChatType.CHAT, from, to);
         }
         String group = Usernames.normalize(request.to(), "to");
-        if (!repo.groupExists(app.appId(), group)) {
+        if (!groupRows.groupExists(app.appId(), group)) {
             throw RoamdeskException.notFound("resource_not_found", "group " + group + " does not exist");
         }
         return new Target(ConvKeys.group(group), ChatType.GROUPCHAT, from, group);
@@ -150,29 +160,29 @@ public class RecallService {
     /** Every row that showed the message as its latest shows the newest message its owner still sees. */
     private void moveLatestBack(App app, Target target, MessageRecord m) {
         List<ConversationRef> rows = rows(app, target, m);
-        List<ConversationRecord> showing = repo.lockRowsShowing(app.appId(), target.type(), rows, m.getMsgId());
+        List<ConversationRecord> showing = conversationIndex.lockRowsShowing(app.appId(), target.type(), rows, m.getMsgId());
         if (showing.isEmpty()) {
             return;
         }
-        Optional<MessageRecord> previous = repo.newestNotDeletedForAll(app.appId(), target.convKey(), m.getMsgId());
+        Optional<MessageRecord> previous = messageRows.newestNotDeletedForAll(app.appId(), target.convKey(), m.getMsgId());
         if (previous.isEmpty()) {
-            repo.setLatestVisible(app.appId(), target.type(), refs(showing), null, null);
+            conversationUpdates.setLatestVisible(app.appId(), target.type(), refs(showing), null, null);
             return;
         }
         // most owners see the message before it: one statement; the rest (they hid it, or cleared
         // past it) look further back one by one
         long prev = previous.get().getMsgId();
-        Set<String> hiding = repo.ownersHiding(app.appId(), target.convKey(), prev,
+        Set<String> hiding = hiddenMarks.ownersHiding(app.appId(), target.convKey(), prev,
                 showing.stream().map(ConversationRecord::getOwner).toList());
         List<ConversationRecord> simple = new ArrayList<>();
         List<ConversationRecord> rest = new ArrayList<>();
         for (ConversationRecord r : showing) {
             (prev > r.getClearedBeforeMsgId() && !hiding.contains(r.getOwner()) ? simple : rest).add(r);
         }
-        repo.setLatestVisible(app.appId(), target.type(), refs(simple), prev, JooqEnums.origin(previous.get().getOrigin()));
+        conversationUpdates.setLatestVisible(app.appId(), target.type(), refs(simple), prev, JooqEnums.origin(previous.get().getOrigin()));
         for (ConversationRecord r : rest) {
-            var newest = repo.newestVisible(app.appId(), target.convKey(), r.getOwner(), r.getClearedBeforeMsgId(), prev);
-            repo.setLatestVisible(app.appId(), target.type(), refs(List.of(r)), newest.map(MessageRecord::getMsgId).orElse(null),
+            var newest = messageRows.newestVisible(app.appId(), target.convKey(), r.getOwner(), r.getClearedBeforeMsgId(), prev);
+            conversationUpdates.setLatestVisible(app.appId(), target.type(), refs(List.of(r)), newest.map(MessageRecord::getMsgId).orElse(null),
                     newest.map(x -> JooqEnums.origin(x.getOrigin())).orElse(null));
         }
     }
@@ -194,7 +204,7 @@ public class RecallService {
         if (type == ChatType.CHAT) {
             users.add(m.getTarget());
         } else {
-            users.addAll(repo.members(app.appId(), convId));
+            users.addAll(groupRows.members(app.appId(), convId));
         }
         return new ArrayList<>(users);
     }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import io.roamdesk.app.App;
 import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.ConversationService;
-import io.roamdesk.roaming.ConversationView;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
 import io.roamdesk.support.Api;
@@ -199,7 +199,7 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         assertThat(page.locator("vaadin-notification-card").last()).containsText("30 messages");
         for (String[] pair : List.of(new String[] {"pw-c", "pw-d"}, new String[] {"pw-d", "pw-c"})) {
             assertThat(history.fetch(app, HistoryRequest.newest(pair[0], ChatType.CHAT, pair[1], 50)).messages()).isEmpty();
-            assertThat(conversations.page(app, pair[0], 1, 50)).extracting(ConversationView::convId).doesNotContain(pair[1]);
+            assertThat(conversations.page(app, pair[0], 1, 50)).extracting(ConversationEntry::convId).doesNotContain(pair[1]);
         }
         screenshot("flow-delete-for-all-done");
     }
@@ -250,7 +250,7 @@ class ConsoleFlowsBrowserTest extends BrowserTest {
         screenshot("flow-clear-all-preview");
         page.locator("#deletion-confirm").click();
         assertThat(page.locator("#conversations-grid")).containsText("No conversations on the server for this user");
-        assertThat(conversations.page(app, "pw-h", 1, 20)).extracting(ConversationView::convId).containsExactly("pw-g");
+        assertThat(conversations.page(app, "pw-h", 1, 20)).extracting(ConversationEntry::convId).containsExactly("pw-g");
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import io.roamdesk.app.App;
 import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
-import io.roamdesk.roaming.ConversationView;
 import io.roamdesk.roaming.DeletionService;
 import io.roamdesk.roaming.Origin;
 import io.roamdesk.support.BrowserTest;
@@ -64,7 +64,7 @@ class ListingBrowserTest extends BrowserTest {
         assertThat(page.locator("[data-listing=DELETED]")).hasText("Not listed: deleted");
         assertThat(page.locator("[data-listing=LISTED]")).hasCount(1);
         assertThat(conversations.cursorPage(app, "alice", null, 20).conversations())
-                .extracting(ConversationView::convId).containsExactly("dave");
+                .extracting(ConversationEntry::convId).containsExactly("dave");
         screenshot("flow-lookup-hidden-reasons");
     }
 

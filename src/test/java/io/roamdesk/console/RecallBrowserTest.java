@@ -11,7 +11,7 @@ import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.GroupService;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import io.roamdesk.support.BrowserTest;
 import io.roamdesk.support.Chats;
 import java.util.List;
@@ -39,7 +39,7 @@ class RecallBrowserTest extends BrowserTest {
 
     private List<String> texts(App app, String owner) {
         return history.fetch(app, HistoryRequest.newest(owner, ChatType.GROUPCHAT, "rc-team", 50)).messages().stream()
-                .map(MessageView::body).toList();
+                .map(MessageEntry::body).toList();
     }
 
     @Autowired

@@ -56,14 +56,14 @@ class BatchIngestTest {
         assertThat(ids).hasSize(120).isSorted().doesNotHaveDuplicates();
         for (int u = 0; u < 4; u++) {
             String owner = "u" + u;
-            List<ConversationView> listed = conversations.page(app, owner, 1, 50);
+            List<ConversationEntry> listed = conversations.page(app, owner, 1, 50);
             assertThat(listed).as(owner + "'s list (every user is in the group)").isNotEmpty();
-            for (ConversationView c : listed) {
-                List<MessageView> newest = history.fetch(app, HistoryRequest.newest(owner, c.chatType(), c.convId(), 1)).messages();
+            for (ConversationEntry c : listed) {
+                List<MessageEntry> newest = history.fetch(app, HistoryRequest.newest(owner, c.chatType(), c.convId(), 1)).messages();
                 assertThat(c.latest().msgId()).as(owner + " / " + c.convId()).isEqualTo(newest.get(0).msgId());
             }
         }
-        assertThat(conversations.page(app, "u0", 1, 50)).extracting(ConversationView::convId).contains("u1", "crew");
+        assertThat(conversations.page(app, "u0", 1, 50)).extracting(ConversationEntry::convId).contains("u1", "crew");
         List<Long> all = new ArrayList<>();
         HistoryRequest req = HistoryRequest.newest("u2", ChatType.GROUPCHAT, "crew", 50);
         history.fetch(app, req).messages().forEach(m -> all.add(m.msgId()));
@@ -97,10 +97,10 @@ class BatchIngestTest {
             return ids;
         });
         assertThat(all).hasSize(2000).doesNotHaveDuplicates();
-        List<ConversationView> hubList = conversations.page(app, "hub", 1, 50);
+        List<ConversationEntry> hubList = conversations.page(app, "hub", 1, 50);
         assertThat(hubList).as("the hub talked with every one of the 30 peers").hasSize(30);
-        for (ConversationView c : hubList) {
-            List<MessageView> newest = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 1)).messages();
+        for (ConversationEntry c : hubList) {
+            List<MessageEntry> newest = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 1)).messages();
             assertThat(c.latest().msgId()).isEqualTo(newest.get(0).msgId());
         }
     }
@@ -119,10 +119,10 @@ class BatchIngestTest {
         });
         assertThat(all).hasSize(640).doesNotHaveDuplicates();
         List<Long> stored = new ArrayList<>();
-        List<ConversationView> hubList = conversations.page(app, "hub", 1, 50);
+        List<ConversationEntry> hubList = conversations.page(app, "hub", 1, 50);
         assertThat(hubList).as("the hub's conversations").isNotEmpty();
-        for (ConversationView c : hubList) {
-            List<MessageView> page = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 50)).messages();
+        for (ConversationEntry c : hubList) {
+            List<MessageEntry> page = history.fetch(app, HistoryRequest.newest("hub", ChatType.CHAT, c.convId(), 50)).messages();
             assertThat(c.latest().msgId()).isEqualTo(page.get(0).msgId());
             page.forEach(m -> stored.add(m.msgId()));
         }

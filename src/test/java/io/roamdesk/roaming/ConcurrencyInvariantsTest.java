@@ -107,7 +107,7 @@ class ConcurrencyInvariantsTest {
                         .filter(s -> s.from().equals(owner) && s.to().equals(peer) || s.from().equals(peer) && s.to().equals(owner))
                         .map(Sent::id).filter(id -> !h.hides(id)).sorted(Collections.reverseOrder()).toList();
                 assertThat(visible(app, owner, peer)).as(owner + " with " + peer).isEqualTo(expected);
-                Optional<ConversationView> row = conversations.page(app, owner, 1, 50).stream()
+                Optional<ConversationEntry> row = conversations.page(app, owner, 1, 50).stream()
                         .filter(c -> c.convId().equals(peer)).findFirst();
                 if (expected.isEmpty()) {
                     assertThat(row).as(owner + "'s list shows nothing visible with " + peer).isEmpty();

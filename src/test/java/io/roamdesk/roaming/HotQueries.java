@@ -11,13 +11,13 @@ public final class HotQueries {
 
     /** The history page of 50 (+1 to know whether more follow) older than {@code startId}. */
     public static String historyPage(ApplicationContext context, long appId, String owner, String peer, long startId) {
-        return context.getBean(DSLContext.class).renderInlined(context.getBean(RoamingRepository.class).historyQuery(
+        return context.getBean(DSLContext.class).renderInlined(context.getBean(MessageRepository.class).historyQuery(
                 appId, ConvKeys.single(owner, peer), owner, 0, HistoryFilter.none(), Direction.UP, startId, false, 51));
     }
 
     /** The first page of 20 (+1) of the owner's conversation list. */
     public static String listPage(ApplicationContext context, long appId, String owner) {
-        return context.getBean(DSLContext.class).renderInlined(context.getBean(RoamingRepository.class)
+        return context.getBean(DSLContext.class).renderInlined(context.getBean(ConversationIndexRepository.class)
                 .listQuery(appId, owner, false, false, null, 0, 0, 21));
     }
 }

@@ -22,7 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class QueryPlanTest {
 
     @Autowired
-    RoamingRepository repo;
+    MessageRepository messageRows;
+    @Autowired
+    ConversationIndexRepository conversationIndex;
     @Autowired
     AppService apps;
     @Autowired
@@ -51,11 +53,11 @@ class QueryPlanTest {
         App app = demo();
         String conv = ConvKeys.single("alice", "bob");
         for (Direction d : Direction.values()) {
-            assertUses(repo.historyQuery(app.appId(), conv, "alice", 0, HistoryFilter.none(), d,
+            assertUses(messageRows.historyQuery(app.appId(), conv, "alice", 0, HistoryFilter.none(), d,
                     d == Direction.UP ? Long.MAX_VALUE : 0, false, 51), "message", "PRIMARY");
         }
         // the one-way deletions are probed by their own primary key, row by row
-        Result<Record> plan = explain(repo.historyQuery(app.appId(), conv, "alice", 0, HistoryFilter.none(),
+        Result<Record> plan = explain(messageRows.historyQuery(app.appId(), conv, "alice", 0, HistoryFilter.none(),
                 Direction.UP, Long.MAX_VALUE, false, 51));
         assertThat(plan.stream().filter(r -> "message_hidden".equals(r.get("table"))).findFirst().orElseThrow()
                 .get("key", String.class)).as(plan.format()).isEqualTo("PRIMARY");
@@ -65,18 +67,18 @@ class QueryPlanTest {
     void filteredHistoryUsesTheSenderAndTypeIndexes() {
         App app = demo();
         String conv = ConvKeys.group("product");
-        assertUses(repo.historyQuery(app.appId(), conv, "alice", 0, new HistoryFilter(null, null, "alice", Set.of()),
+        assertUses(messageRows.historyQuery(app.appId(), conv, "alice", 0, new HistoryFilter(null, null, "alice", Set.of()),
                 Direction.UP, Long.MAX_VALUE, false, 51), "message", "ix_message_sender");
-        assertUses(repo.historyQuery(app.appId(), conv, "alice", 0, new HistoryFilter(null, null, null, Set.of(BodyType.IMG)),
+        assertUses(messageRows.historyQuery(app.appId(), conv, "alice", 0, new HistoryFilter(null, null, null, Set.of(BodyType.IMG)),
                 Direction.UP, Long.MAX_VALUE, false, 51), "message", "ix_message_body_type");
     }
 
     @Test
     void theConversationListWalksTheActivityIndexOfOneOwner() {
         App app = demo();
-        assertUses(repo.listQuery(app.appId(), "alice", false, false, null, 0, 0, 21), "conversation",
+        assertUses(conversationIndex.listQuery(app.appId(), "alice", false, false, null, 0, 0, 21), "conversation",
                 "ix_conversation_activity");
-        assertUses(repo.listQuery(app.appId(), "alice", true, false, Long.MAX_VALUE, 0, 0, 21), "conversation",
+        assertUses(conversationIndex.listQuery(app.appId(), "alice", true, false, Long.MAX_VALUE, 0, 0, 21), "conversation",
                 "ix_conversation_activity");
     }
 }

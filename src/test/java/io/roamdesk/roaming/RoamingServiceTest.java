@@ -38,7 +38,7 @@ class RoamingServiceTest {
     AppService apps;
 
     private List<String> listed(App app, String owner) {
-        return conversations.page(app, owner, 1, 50).stream().map(ConversationView::convId).toList();
+        return conversations.page(app, owner, 1, 50).stream().map(ConversationEntry::convId).toList();
     }
 
     /** Messages m{from}… m{to - 1}, alice and bob taking turns (alice on even numbers); their ids. */
@@ -62,7 +62,7 @@ class RoamingServiceTest {
         assertThat(listed(app, "alice")).containsExactly("carol", "bob");
         long last = chats.text(app, "bob", "alice", "hello again");
         assertThat(listed(app, "alice")).containsExactly("bob", "carol");
-        ConversationView top = conversations.page(app, "alice", 1, 20).get(0);
+        ConversationEntry top = conversations.page(app, "alice", 1, 20).get(0);
         assertThat(top.latest().msgId()).isEqualTo(last);
         assertThat(top.latest().body()).contains("hello again");
         assertThat(listed(app, "bob")).containsExactly("alice");
@@ -80,7 +80,7 @@ class RoamingServiceTest {
         long id = chats.toGroup(app, "m5", "big", "hello everyone");
         List<String> statements = SqlCapture.stop();
         for (String m : List.of("m0", "m999", "m1999")) {
-            ConversationView c = conversations.page(app, m, 1, 20).get(0);
+            ConversationEntry c = conversations.page(app, m, 1, 20).get(0);
             assertThat(c.convId()).isEqualTo("big");
             assertThat(c.chatType()).isEqualTo(ChatType.GROUPCHAT);
             assertThat(c.latest().msgId()).isEqualTo(id);
@@ -108,11 +108,11 @@ class RoamingServiceTest {
             chats.text(app, "peer" + i, "owner", "msg " + i);
         }
         assertThat(listed(app, "owner")).containsExactly("peer7", "peer6", "peer5", "peer4", "peer3");
-        assertThat(conversations.page(app, "owner", 2, 3)).extracting(ConversationView::convId).containsExactly("peer4", "peer3");
+        assertThat(conversations.page(app, "owner", 2, 3)).extracting(ConversationEntry::convId).containsExactly("peer4", "peer3");
         assertThat(conversations.page(app, "owner", 3, 3)).isEmpty();
         ConversationPage first = conversations.cursorPage(app, "owner", null, 3);
         ConversationPage second = conversations.cursorPage(app, "owner", first.nextCursor(), 3);
-        assertThat(second.conversations()).extracting(ConversationView::convId).containsExactly("peer4", "peer3");
+        assertThat(second.conversations()).extracting(ConversationEntry::convId).containsExactly("peer4", "peer3");
         assertThat(second.isLast()).isTrue();
     }
 
@@ -126,7 +126,7 @@ class RoamingServiceTest {
         assertThat(down).isEqualTo(sent);
         HistoryPage fromMiddle = history.fetch(app, new HistoryRequest("alice", ChatType.CHAT, "bob", null, sent.get(10),
                 Direction.UP, 50, HistoryFilter.none()));
-        assertThat(fromMiddle.messages()).extracting(MessageView::msgId).isEqualTo(reversed(sent.subList(0, 10)));
+        assertThat(fromMiddle.messages()).extracting(MessageEntry::msgId).isEqualTo(reversed(sent.subList(0, 10)));
         assertThat(fromMiddle.isLast()).isTrue();
     }
 
@@ -167,14 +167,14 @@ class RoamingServiceTest {
         long a2 = chats.toGroup(app, "alice", "team", "a2");
         HistoryRequest bySender = new HistoryRequest("carol", ChatType.GROUPCHAT, "team", null, null, Direction.UP, 10,
                 new HistoryFilter(null, null, "alice", java.util.Set.of(BodyType.TXT)));
-        assertThat(history.fetch(app, bySender).messages()).extracting(MessageView::msgId).containsExactly(a2, a1);
+        assertThat(history.fetch(app, bySender).messages()).extracting(MessageEntry::msgId).containsExactly(a2, a1);
         HistoryRequest byImage = new HistoryRequest("carol", ChatType.GROUPCHAT, "team", null, null, Direction.UP, 10,
                 new HistoryFilter(null, null, null, java.util.Set.of(BodyType.IMG)));
         assertThat(history.fetch(app, byImage).messages()).isEmpty();
         long t = io.roamdesk.core.Snowflake.timestampOf(a2);
         HistoryRequest byTime = new HistoryRequest("carol", ChatType.GROUPCHAT, "team", null, null, Direction.UP, 10,
                 new HistoryFilter(t, t, null, java.util.Set.of()));
-        assertThat(history.fetch(app, byTime).messages()).extracting(MessageView::msgId).contains(a2);
+        assertThat(history.fetch(app, byTime).messages()).extracting(MessageEntry::msgId).contains(a2);
         assertThat(history.fetch(app, byTime).messages()).allSatisfy(m -> assertThat(m.timestamp()).isEqualTo(t));
     }
 
@@ -222,7 +222,7 @@ class RoamingServiceTest {
     private List<Long> newest(App app, String owner, int size) {
         String peer = owner.equals("alice") ? "bob" : "alice";
         return history.fetch(app, HistoryRequest.newest(owner, ChatType.CHAT, peer, size)).messages().stream()
-                .map(MessageView::msgId).toList();
+                .map(MessageEntry::msgId).toList();
     }
 
     @Test

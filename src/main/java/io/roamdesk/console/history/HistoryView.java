@@ -32,7 +32,7 @@ import io.roamdesk.roaming.HistoryPage;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
 import io.roamdesk.roaming.Limits;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -49,7 +49,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final HistoryService history;
     private final H2 title = new H2();
     private final Anchor back = new Anchor();
-    private final Grid<MessageView> grid = new Grid<>();
+    private final Grid<MessageEntry> grid = new Grid<>();
     private final MessageDetail detail = new MessageDetail(this::revealed);
     private final Checkbox showDeleted = new Checkbox();
     private final Button newest = new Button();
@@ -62,7 +62,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final RecallAction recall;
     private App app;
     private ConversationRef ref;
-    private List<MessageView> page = List.of();
+    private List<MessageEntry> page = List.of();
 
     public HistoryView(ScopedApps apps, HistoryService history, DeletionService deletions, AuditedActions audited,
             CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls) {
@@ -104,7 +104,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         grid.setId("messages-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addColumn(m -> Formats.time(m.timestamp())).setHeader(getTranslation("history.when")).setAutoWidth(true);
-        grid.addColumn(MessageView::from).setHeader(getTranslation("history.from")).setAutoWidth(true);
+        grid.addColumn(MessageEntry::from).setHeader(getTranslation("history.from")).setAutoWidth(true);
         grid.addColumn(m -> m.bodyType().wire()).setHeader(getTranslation("history.type")).setAutoWidth(true);
         grid.addColumn(m -> revealed() ? Previews.of(m) : Previews.masked(m)).setHeader(getTranslation("history.content")).setFlexGrow(4);
         grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setAutoWidth(true);
@@ -119,7 +119,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         });
     }
 
-    private Span state(MessageView m) {
+    private Span state(MessageEntry m) {
         if (!m.deletedForAll() && !m.hiddenForOwner()) {
             return new Span();
         }
@@ -194,7 +194,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         HistoryRequest request = new HistoryRequest(ref.owner(), ref.chatType(), ref.convId(), null, startId, direction,
                 Limits.MAX_PAGE_SIZE, filters.filter());
         Feedback.call(() -> history.consoleFetch(app, request, showDeleted.getValue())).ifPresent(result -> {
-            List<MessageView> messages = new ArrayList<>(result.messages());
+            List<MessageEntry> messages = new ArrayList<>(result.messages());
             if (direction == Direction.DOWN) {
                 Collections.reverse(messages);
             }
@@ -225,7 +225,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private List<Long> selectedIds() {
-        return grid.getSelectedItems().stream().map(MessageView::msgId).toList();
+        return grid.getSelectedItems().stream().map(MessageEntry::msgId).toList();
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
 import io.roamdesk.roaming.MessageDocument;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +20,7 @@ class MessageDetail extends Div {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Pre raw = new Pre();
     private final BooleanSupplier revealed;
-    private @Nullable MessageView open;
+    private @Nullable MessageEntry open;
 
     MessageDetail(BooleanSupplier revealed) {
         this.revealed = revealed;
@@ -31,7 +31,7 @@ class MessageDetail extends Div {
         raw.setText(getTranslation("history.detail.none"));
     }
 
-    void show(MessageView m) {
+    void show(MessageEntry m) {
         open = m;
         ObjectNode node = MessageDocument.of(JSON, m, !revealed.getAsBoolean());
         ObjectNode console = node.putObject("console");

@@ -2,7 +2,7 @@ package io.roamdesk.console.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 
 /** One-line previews of message bodies for lists and grids. */
 public final class Previews {
@@ -14,11 +14,11 @@ public final class Previews {
     }
 
     /** What a masked message shows: its type, never its content. */
-    public static String masked(MessageView m) {
+    public static String masked(MessageEntry m) {
         return "[" + m.bodyType().wire() + "] ••••••";
     }
 
-    public static String of(MessageView m) {
+    public static String of(MessageEntry m) {
         JsonNode body;
         try {
             body = JSON.readTree(m.body());

@@ -22,9 +22,9 @@ import io.roamdesk.console.support.Formats;
 import io.roamdesk.console.support.Links;
 import io.roamdesk.console.support.Previews;
 import io.roamdesk.console.support.ScopedApps;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.ConversationPage;
 import io.roamdesk.roaming.ConversationService;
-import io.roamdesk.roaming.ConversationView;
 import io.roamdesk.roaming.GroupService;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +45,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final Select<App> appSelect = new Select<>();
     private final ComboBox<String> user = new ComboBox<>();
     private final Checkbox showHidden = new Checkbox();
-    private final Grid<ConversationView> grid = new Grid<>();
+    private final Grid<ConversationEntry> grid = new Grid<>();
     private final Button previous = new Button();
     private final Button next = new Button();
     private final Span pageLabel = new Span();
@@ -104,7 +104,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
 
     private void configureGrid() {
         grid.setId("conversations-grid");
-        grid.addColumn(ConversationView::convId).setHeader(getTranslation("lookup.conversation")).setAutoWidth(true);
+        grid.addColumn(ConversationEntry::convId).setHeader(getTranslation("lookup.conversation")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("type." + c.chatType().wire())).setHeader(getTranslation("lookup.type"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.latest() == null ? "" : c.latest().from() + ": " + preview(c))
@@ -119,12 +119,12 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Content only where its reader revealed it with a reason; the type otherwise. */
-    private String preview(ConversationView c) {
+    private String preview(ConversationEntry c) {
         var ref = new io.roamdesk.roaming.ConversationRef(user.getValue(), c.chatType(), c.convId());
         return access.isRevealed(appSelect.getValue(), ref) ? Previews.of(c.latest()) : Previews.masked(c.latest());
     }
 
-    private Span state(ConversationView c) {
+    private Span state(ConversationEntry c) {
         Span s = new Span(getTranslation(c.listing().labelKey()));
         s.getElement().getThemeList().add(c.listing().listed() ? "badge success" : "badge error");
         s.getElement().setAttribute("data-listing", c.listing().name());

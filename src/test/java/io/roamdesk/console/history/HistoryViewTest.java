@@ -18,7 +18,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import io.roamdesk.security.Role;
 import io.roamdesk.support.Chats;
 import io.roamdesk.support.TestApps;
@@ -50,7 +50,7 @@ class HistoryViewTest extends ViewTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Grid<MessageView> messages() {
+    private static Grid<MessageEntry> messages() {
         return _get(Grid.class, spec -> spec.withId("messages-grid"));
     }
 
@@ -58,7 +58,7 @@ class HistoryViewTest extends ViewTest {
         return _get(Div.class, spec -> spec.withId("deletion-preview")).getElement().getTextRecursively();
     }
 
-    private static List<MessageView> shown() {
+    private static List<MessageEntry> shown() {
         return messages().getListDataView().getItems().toList();
     }
 
@@ -113,7 +113,7 @@ class HistoryViewTest extends ViewTest {
         }
         login("agent-delete", Role.SUPPORT);
         openHistory(app, "dl-a", "dl-b");
-        List<MessageView> page = shown();
+        List<MessageEntry> page = shown();
         messages().select(page.get(0));
         messages().select(page.get(1));
         messages().select(page.get(2));

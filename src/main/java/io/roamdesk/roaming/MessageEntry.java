@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A message as one user sees it. {@code hiddenForOwner} and {@code deletedForAll} are only ever
  * true when a console asked to see what deletions hid.
  */
-public record MessageView(
+public record MessageEntry(
         long msgId,
         String from,
         String to,

@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
  * One entry of a user's conversation list, with its latest message as that user sees it, and
  * whether (and if not, why not) the client's list has it.
  */
-public record ConversationView(
+public record ConversationEntry(
         String convId,
         ChatType chatType,
         long lastMsgId,
-        @Nullable MessageView latest,
+        @Nullable MessageEntry latest,
         Listing listing) {
 
     public long lastActivity() {

@@ -1,0 +1,132 @@
+package io.roamdesk.roaming;
+
+import static io.roamdesk.jooq.Tables.CONVERSATION;
+import static org.jooq.impl.DSL.row;
+
+import io.roamdesk.jooq.tables.records.ConversationRecord;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and row locks of the conversation index (one row per owner and conversation): the list
+ * query, a row's visibility, lookups. Every statement is bounded by app + owner; changes to the
+ * rows are in {@link ConversationUpdateRepository}.
+ */
+@Repository
+class ConversationIndexRepository {
+
+    private final DSLContext db;
+
+    ConversationIndexRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * The owner's clear-all watermark (0 when never cleared or no row yet) and newest visible message
+     * (null when none, or no row); see {@link ConversationRef#latestBoundsVisibility()}.
+     */
+    record Visibility(long clearedBefore, @Nullable Long latestVisible) {
+    }
+
+    Visibility visibility(long appId, ConversationRef ref) {
+        var row = db.select(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LATEST_VISIBLE_MSG_ID).from(CONVERSATION)
+                .where(ownerRow(appId, ref)).fetchOne();
+        return row == null ? new Visibility(0L, null) : new Visibility(row.value1(), row.value2());
+    }
+
+    Optional<ConversationRecord> conversation(long appId, ConversationRef ref) {
+        return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).fetchOptional();
+    }
+
+    /**
+     * One page of an owner's list, newest activity first, starting after {@code beforeLastMsgId}
+     * (keyset) or at {@code offset} rows (page numbers, bounded by the app's cap).
+     */
+    List<ConversationRecord> listConversations(long appId, String owner, boolean includeRest, boolean includeInvisible,
+            @Nullable Long beforeLastMsgId, long afterLastMsgId, int offset, int limit) {
+        return listQuery(appId, owner, includeRest, includeInvisible, beforeLastMsgId, afterLastMsgId, offset, limit).fetch();
+    }
+
+    /** The list query itself, also for the plan checks in the tests. */
+    ResultQuery<ConversationRecord> listQuery(long appId, String owner, boolean includeRest, boolean includeInvisible,
+            @Nullable Long beforeLastMsgId, long afterLastMsgId, int offset, int limit) {
+        Condition c = CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.LAST_MSG_ID.gt(afterLastMsgId));
+        if (!includeInvisible) {
+            c = c.and(Listing.condition(includeRest));
+        }
+        if (beforeLastMsgId != null) {
+            c = c.and(CONVERSATION.LAST_MSG_ID.lt(beforeLastMsgId));
+        }
+        return db.selectFrom(CONVERSATION).where(c)
+                .orderBy(CONVERSATION.LAST_MSG_ID.desc())
+                .limit(limit).offset(offset);
+    }
+
+    /**
+     * How many of the owner's conversations newer than {@code lastMsgId} pass the list rule, counted
+     * up to {@code cap} at most (the index walk stops there): the rank a row would have in the list.
+     */
+    int countListedNewerThan(long appId, String owner, boolean restInList, long lastMsgId, int cap) {
+        var newer = db.select(CONVERSATION.CONV_ID).from(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.LAST_MSG_ID.gt(lastMsgId)).and(Listing.condition(restInList))
+                .limit(cap);
+        return db.fetchValue(db.selectCount().from(newer.asTable("listed_newer")));
+    }
+
+    /** The rows of these owners for one conversation type (the participants' rows of a delete-for-all). */
+    List<ConversationRecord> conversations(long appId, ChatType type, Collection<ConversationRef> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
+        return db.selectFrom(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                .fetch();
+    }
+
+    /** Locks the owner's row so a concurrent arrival cannot interleave with a recompute. */
+    Optional<ConversationRecord> lockConversation(long appId, ConversationRef ref) {
+        return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).forUpdate().fetchOptional();
+    }
+
+    /** Locks, in key order, those of these owners' rows whose latest visible message is {@code msgId}. */
+    List<ConversationRecord> lockRowsShowing(long appId, ChatType type, Collection<ConversationRef> rows, long msgId) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
+        return db.selectFrom(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.eq(msgId))
+                .orderBy(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID)
+                .forUpdate()
+                .fetch();
+    }
+
+    List<ConversationRecord> conversationsOf(long appId, String owner, int limit) {
+        return db.selectFrom(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .orderBy(CONVERSATION.LAST_MSG_ID.desc())
+                .limit(limit)
+                .fetch();
+    }
+
+    /** The owner's row of one conversation (also for the updates). */
+    static Condition ownerRow(long appId, ConversationRef ref) {
+        return CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(ref.owner()))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(ref.chatType())))
+                .and(CONVERSATION.CONV_ID.eq(ref.convId()));
+    }
+}

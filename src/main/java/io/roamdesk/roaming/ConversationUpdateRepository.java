@@ -1,0 +1,177 @@
+package io.roamdesk.roaming;
+
+import static io.roamdesk.jooq.Tables.CONVERSATION;
+import static io.roamdesk.jooq.Tables.GROUP_MEMBER;
+import static io.roamdesk.roaming.ConversationIndexRepository.ownerRow;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+
+import io.roamdesk.jooq.enums.ConversationChatType;
+import io.roamdesk.jooq.tables.records.ConversationRecord;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every change to the conversation index: arrivals move rows to the top (a send's upsert, a group
+ * message's fan-out), deletions and recalls change their hidden flag, watermark and latest visible
+ * message. Bounded by app + owner (app + group for the fan-out over its members).
+ */
+@Repository
+class ConversationUpdateRepository {
+
+    private final DSLContext db;
+
+    ConversationUpdateRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Rows are always locked in primary-key order, so concurrent writers cannot deadlock on each other's rows. */
+    static final java.util.Comparator<ConversationRef> LOCK_ORDER = java.util.Comparator.comparing(ConversationRef::owner)
+            .thenComparing(r -> r.chatType().wire()).thenComparing(ConversationRef::convId);
+
+    /** The newest message a send or a batch brings to one owner's conversation row. */
+    record Arrival(ConversationRef ref, long msgId, Origin origin) {
+    }
+
+    /**
+     * Moves (or adds) each conversation to the top of its owner's list and shows its newest message:
+     * one multi-row upsert for any number of rows (a single send brings two, a gateway batch up to
+     * a thousand). Rows go in primary-key order, so concurrent writers lock them in the same order;
+     * the upsert takes exclusive locks at once, with no shared lock to upgrade.
+     */
+    void touchMany(long appId, List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
+                CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
+                CONVERSATION.CLEARED_BEFORE_MSG_ID);
+        for (Arrival a : arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList()) {
+            insert = insert.values(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()),
+                    a.ref().convId(), a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L);
+        }
+        onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
+                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN)).execute();
+    }
+
+    /**
+     * The value a multi-row upsert proposed for this row: {@code VALUES(col)}, which MariaDB and MySQL 8
+     * both run. MySQL 8.0.20 deprecates it for a row alias that MariaDB lacks (and that jOOQ 3.19.27
+     * renders without the alias for multi-row inserts), hence jOOQ's deprecated MySQLDSL.values.
+     */
+    @SuppressWarnings("removal")
+    private static <T> Field<T> inserted(Field<T> column) {
+        return org.jooq.util.mysql.MySQLDSL.values(column);
+    }
+
+    /** Write fan-out of a group message: one statement upserts every member's conversation row. */
+    int fanOutToGroup(long appId, String groupId, String convKey, long msgId, Origin origin) {
+        var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME,
+                        inline(ConversationChatType.groupchat), GROUP_MEMBER.GROUP_ID, val(convKey), val(msgId),
+                        val(msgId), val(JooqEnums.conversationOrigin(origin)), inline(false), inline(0L))
+                .from(GROUP_MEMBER)
+                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId));
+        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
+                CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
+                CONVERSATION.CLEARED_BEFORE_MSG_ID).select(select);
+        return onArrival(insert.onDuplicateKeyUpdate(), msgId, origin).execute();
+    }
+
+    // MySQL applies these left to right: the origin must be decided before the id it compares with changes
+    private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
+            onArrival(S step, long msgId, Origin origin) {
+        return onArrival(step, val(msgId), val(JooqEnums.conversationOrigin(origin)));
+    }
+
+    private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
+            onArrival(S step, Field<Long> msgId, Field<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> origin) {
+        // a message that commits after a delete-by-time whose watermark covers it stays hidden: never the latest
+        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId))
+                .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(msgId));
+        return step
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, origin).otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, msgId).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
+                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, msgId))
+                .set(CONVERSATION.HIDDEN, false);
+    }
+
+    void setHidden(long appId, ConversationRef ref, boolean hidden) {
+        db.update(CONVERSATION).set(CONVERSATION.HIDDEN, hidden).where(ownerRow(appId, ref)).execute();
+    }
+
+    /**
+     * Raises the owner's watermark, creating the row (empty, not listed) when no message has reached
+     * it yet: a message sent before the watermark that commits later must still be hidden. An upsert
+     * locks the row at once, so concurrent deletes and sends on a new row never deadlock.
+     */
+    void raiseClearedBefore(long appId, ConversationRef ref, long watermark) {
+        db.insertInto(CONVERSATION)
+                .set(CONVERSATION.APP_ID, appId)
+                .set(CONVERSATION.OWNER, ref.owner())
+                .set(CONVERSATION.CHAT_TYPE, JooqEnums.conversationChatType(ref.chatType()))
+                .set(CONVERSATION.CONV_ID, ref.convId())
+                .set(CONVERSATION.CONV_KEY, ref.convKey())
+                .set(CONVERSATION.LAST_MSG_ID, 0L)
+                .set(CONVERSATION.HIDDEN, false)
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, watermark)
+                .onDuplicateKeyUpdate()
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID, val(watermark)))
+                .execute();
+    }
+
+    void setLatestVisible(long appId, ConversationRef ref, @Nullable Long msgId, @Nullable Origin origin) {
+        db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, msgId)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, JooqEnums.conversationOrigin(origin))
+                .where(ownerRow(appId, ref)).execute();
+    }
+
+    /** Sets the latest visible message of many rows of one chat type at once. */
+    int setLatestVisible(long appId, ChatType type, Collection<ConversationRef> rows, @Nullable Long msgId,
+            @Nullable Origin origin) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, msgId)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, JooqEnums.conversationOrigin(origin))
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                .execute();
+    }
+
+    /** Clear-all: every conversation of the owner forgets everything up to its newest message. */
+    int clearAll(long appId, String owner) {
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LAST_MSG_ID)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .execute();
+    }
+
+    /** After a delete-for-all up to {@code boundary}: rows whose latest visible message is gone show nothing. */
+    int forgetLatestUpTo(long appId, ChatType type, Collection<ConversationRef> rows, long boundary) {
+        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.le(boundary))
+                .execute();
+    }
+}
