@@ -18,6 +18,16 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.roamdesk.api..", "io.roamdesk.console..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.roamdesk.jooq..");
 
+    /**
+     * SQL runs in repositories only (one per aggregate, in its feature package): a statement is
+     * found where its table's other statements are. The generated jOOQ classes are the one exception.
+     */
+    @ArchTest
+    static final ArchRule onlyRepositoriesRunSql = noClasses()
+            .that().haveSimpleNameNotEndingWith("Repository")
+            .and().resideOutsideOfPackage("io.roamdesk.jooq..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.jooq.DSLContext");
+
     @ArchTest
     static final ArchRule vaadinStaysInTheConsole = noClasses()
             .that().resideOutsideOfPackages("io.roamdesk.console..")

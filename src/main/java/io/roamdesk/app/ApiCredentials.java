@@ -1,15 +1,11 @@
 package io.roamdesk.app;
 
-import static io.roamdesk.jooq.Tables.API_CLIENT;
-import static io.roamdesk.jooq.Tables.API_TOKEN;
-
 import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,7 +24,7 @@ public class ApiCredentials {
     /** The documented demo client (README): it works in demo runs only, whatever the database holds. */
     public static final String DEMO_CLIENT_ID = "roamdesk-demo";
 
-    private final DSLContext db;
+    private final ApiClientRepository apiClients;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final boolean demoRun;
@@ -38,9 +34,9 @@ public class ApiCredentials {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5))
                     .maximumSize(100_000).build();
 
-    ApiCredentials(DSLContext db, PasswordEncoder encoder, Clock clock,
+    ApiCredentials(ApiClientRepository apiClients, PasswordEncoder encoder, Clock clock,
             @Value("${roamdesk.demo.enabled:false}") boolean demoRun) {
-        this.db = db;
+        this.apiClients = apiClients;
         this.encoder = encoder;
         this.clock = clock;
         this.demoRun = demoRun;
@@ -95,12 +91,8 @@ public class ApiCredentials {
             throw RoamdeskException.badRequest("client " + clientId + " is disabled: enable it before rotating");
         }
         String secret = "YXA6" + randomText(32);
-        db.update(API_CLIENT)
-                .set(API_CLIENT.PREVIOUS_SECRET_HASH, client.getSecretHash())
-                .set(API_CLIENT.PREVIOUS_SECRET_UNTIL, clock.millis() + ROTATION_GRACE.toMillis())
-                .set(API_CLIENT.SECRET_HASH, encoder.encode(secret))
-                .where(API_CLIENT.APP_ID.eq(appId)).and(API_CLIENT.CLIENT_ID.eq(clientId))
-                .execute();
+        apiClients.rotateSecret(appId, clientId, client.getSecretHash(), clock.millis() + ROTATION_GRACE.toMillis(),
+                encoder.encode(secret));
         return new IssuedSecret(clientId, secret);
     }
 
@@ -114,24 +106,20 @@ public class ApiCredentials {
         if (client.getRevoked() == disabled) {
             throw RoamdeskException.badRequest("client " + clientId + " is already " + (disabled ? "disabled" : "enabled"));
         }
-        db.update(API_CLIENT).set(API_CLIENT.REVOKED, disabled)
-                .set(API_CLIENT.PREVIOUS_SECRET_UNTIL, 0L)
-                .where(API_CLIENT.APP_ID.eq(appId)).and(API_CLIENT.CLIENT_ID.eq(clientId))
-                .execute();
+        apiClients.setDisabled(appId, clientId, disabled);
         return disabled ? revokeTokens(appId, clientId) : 0;
     }
 
     @Transactional(readOnly = true)
     public java.util.List<ClientInfo> clientList(long appId) {
-        return db.selectFrom(API_CLIENT).where(API_CLIENT.APP_ID.eq(appId)).orderBy(API_CLIENT.CREATED_AT, API_CLIENT.CLIENT_ID)
-                .fetch(r -> new ClientInfo(r.getClientId(), r.getDescription(), r.getRevoked(), r.getCreatedAt(),
-                        r.getPreviousSecretUntil() > clock.millis() ? r.getPreviousSecretUntil() : 0L));
+        return apiClients.clientsByAge(appId).stream()
+                .map(r -> new ClientInfo(r.getClientId(), r.getDescription(), r.getRevoked(), r.getCreatedAt(),
+                        r.getPreviousSecretUntil() > clock.millis() ? r.getPreviousSecretUntil() : 0L))
+                .toList();
     }
 
     private io.roamdesk.jooq.tables.records.ApiClientRecord requireClient(long appId, String clientId) {
-        var client = db.selectFrom(API_CLIENT)
-                .where(API_CLIENT.APP_ID.eq(appId)).and(API_CLIENT.CLIENT_ID.eq(clientId))
-                .forUpdate().fetchOne();
+        var client = apiClients.lock(appId, clientId);
         if (client == null) {
             throw RoamdeskException.notFound("resource_not_found", "no API client " + clientId + " in this application");
         }
@@ -146,14 +134,7 @@ public class ApiCredentials {
 
     @Transactional
     public void createClient(long appId, String clientId, String secret, String description) {
-        db.insertInto(API_CLIENT)
-                .set(API_CLIENT.APP_ID, appId)
-                .set(API_CLIENT.CLIENT_ID, clientId)
-                .set(API_CLIENT.SECRET_HASH, encoder.encode(secret))
-                .set(API_CLIENT.DESCRIPTION, description)
-                .set(API_CLIENT.REVOKED, false)
-                .set(API_CLIENT.CREATED_AT, clock.millis())
-                .execute();
+        apiClients.insertClient(appId, clientId, encoder.encode(secret), description, clock.millis());
     }
 
     /** Client-credentials grant; {@code ttlSeconds} 0 means the default lifetime. */
@@ -162,9 +143,7 @@ public class ApiCredentials {
         if (ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
             throw RoamdeskException.badRequest("ttl must be between 0 and " + MAX_TTL_SECONDS);
         }
-        var client = db.selectFrom(API_CLIENT)
-                .where(API_CLIENT.APP_ID.eq(app.appId())).and(API_CLIENT.CLIENT_ID.eq(clientId))
-                .fetchOne();
+        var client = apiClients.find(app.appId(), clientId);
         if (client == null || client.getRevoked() || refused(clientId) || !secretMatches(client, secret)) {
             throw new RoamdeskException(ErrorKind.BAD_REQUEST, "invalid_grant", "client_id or client_secret is wrong");
         }
@@ -173,13 +152,7 @@ public class ApiCredentials {
         String token = "YWMt" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         long ttl = ttlSeconds == 0 ? DEFAULT_TTL_SECONDS : ttlSeconds;
         long now = clock.millis();
-        db.insertInto(API_TOKEN)
-                .set(API_TOKEN.APP_ID, app.appId())
-                .set(API_TOKEN.TOKEN_HASH, Sha256.hex(token))
-                .set(API_TOKEN.CLIENT_ID, clientId)
-                .set(API_TOKEN.ISSUED_AT, now)
-                .set(API_TOKEN.EXPIRES_AT, now + ttl * 1000)
-                .execute();
+        apiClients.insertToken(app.appId(), Sha256.hex(token), clientId, now, now + ttl * 1000);
         return new IssuedToken(token, ttl);
     }
 
@@ -202,29 +175,22 @@ public class ApiCredentials {
         if (cached != null && cached.getValue() > now) {
             return java.util.Optional.of(cached.getKey());
         }
-        var found = db.select(API_TOKEN.CLIENT_ID, API_TOKEN.EXPIRES_AT).from(API_TOKEN)
-                .where(API_TOKEN.APP_ID.eq(app.appId()))
-                .and(API_TOKEN.TOKEN_HASH.eq(hash))
-                .and(API_TOKEN.EXPIRES_AT.gt(now))
-                .fetchOptional();
-        found = found.filter(r -> !refused(r.value1()));
-        found.ifPresent(r -> valid.put(key, java.util.Map.entry(r.value1(), r.value2())));
-        return found.map(r -> r.value1());
+        var found = apiClients.validToken(app.appId(), hash, now);
+        found = found.filter(r -> !refused(r.clientId()));
+        found.ifPresent(r -> valid.put(key, java.util.Map.entry(r.clientId(), r.expiresAt())));
+        return found.map(r -> r.clientId());
     }
 
     /** The app's API clients (ids only: secrets are never readable). */
     @Transactional(readOnly = true)
     public java.util.List<String> clients(long appId) {
-        return db.select(API_CLIENT.CLIENT_ID).from(API_CLIENT).where(API_CLIENT.APP_ID.eq(appId))
-                .orderBy(API_CLIENT.CLIENT_ID).fetch(API_CLIENT.CLIENT_ID);
+        return apiClients.clientIds(appId);
     }
 
     /** Revokes every token of a client (its secret stays valid for new grants). */
     @Transactional
     public int revokeTokens(long appId, String clientId) {
         valid.invalidateAll();
-        return db.deleteFrom(API_TOKEN)
-                .where(API_TOKEN.APP_ID.eq(appId)).and(API_TOKEN.CLIENT_ID.eq(clientId))
-                .execute();
+        return apiClients.deleteTokens(appId, clientId);
     }
 }

@@ -1,14 +1,9 @@
 package io.roamdesk.app;
 
-import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT;
-import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT_APP;
-
 import io.roamdesk.core.RoamdeskException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AppAccess {
 
-    private final DSLContext db;
+    private final AccountScopeRepository scopes;
     private final AppRepository apps;
 
-    AppAccess(DSLContext db, AppRepository apps) {
-        this.db = db;
+    AppAccess(AccountScopeRepository scopes, AppRepository apps) {
+        this.scopes = scopes;
         this.apps = apps;
     }
 
@@ -34,17 +29,14 @@ public class AppAccess {
      */
     @Transactional(readOnly = true)
     public AppScope scopeOf(String username) {
-        Boolean all = db.select(CONSOLE_ACCOUNT.ALL_APPS).from(CONSOLE_ACCOUNT)
-                .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).and(CONSOLE_ACCOUNT.ENABLED.isTrue())
-                .fetchOptional(CONSOLE_ACCOUNT.ALL_APPS).orElse(null);
+        Boolean all = scopes.allAppsOfEnabled(username).orElse(null);
         if (all == null) {
             return AppScope.NONE;
         }
         if (all) {
             return AppScope.ALL;
         }
-        return AppScope.of(new HashSet<>(db.select(CONSOLE_ACCOUNT_APP.APP_ID).from(CONSOLE_ACCOUNT_APP)
-                .where(CONSOLE_ACCOUNT_APP.USERNAME.eq(username)).fetch(CONSOLE_ACCOUNT_APP.APP_ID)));
+        return AppScope.of(new HashSet<>(scopes.listedApps(username)));
     }
 
     @Transactional(readOnly = true)
@@ -78,7 +70,7 @@ public class AppAccess {
      */
     @Transactional(readOnly = true)
     public void check(String username, long appId) {
-        boolean exists = db.fetchExists(CONSOLE_ACCOUNT, CONSOLE_ACCOUNT.USERNAME.eq(username));
+        boolean exists = scopes.accountExists(username);
         if (exists && !permits(username, appId)) {
             throw unknown("id " + appId);
         }
@@ -92,17 +84,11 @@ public class AppAccess {
                 throw unknown("id " + id);
             }
         }
-        int updated = db.update(CONSOLE_ACCOUNT).set(CONSOLE_ACCOUNT.ALL_APPS, scope.allApps())
-                .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).execute();
+        int updated = scopes.setAllApps(username, scope.allApps());
         if (updated != 1) {
             throw RoamdeskException.notFound("resource_not_found", "no console account " + username);
         }
-        db.deleteFrom(CONSOLE_ACCOUNT_APP).where(CONSOLE_ACCOUNT_APP.USERNAME.eq(username)).execute();
-        Set<Long> ids = scope.appIds();
-        for (long id : ids) {
-            db.insertInto(CONSOLE_ACCOUNT_APP).set(CONSOLE_ACCOUNT_APP.USERNAME, username)
-                    .set(CONSOLE_ACCOUNT_APP.APP_ID, id).execute();
-        }
+        scopes.replaceListedApps(username, scope.appIds());
     }
 
     private static RoamdeskException unknown(String what) {

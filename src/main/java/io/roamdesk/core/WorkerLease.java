@@ -1,12 +1,9 @@
 package io.roamdesk.core;
 
-import static io.roamdesk.jooq.Tables.WORKER_LEASE;
-
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,15 +24,15 @@ public class WorkerLease {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerLease.class);
 
-    private final DSLContext db;
+    private final WorkerLeaseRepository leases;
     private final Clock clock;
     private final String instanceId = UUID.randomUUID().toString();
     private final int workerId;
     private final boolean leased;
     private volatile boolean lost;
 
-    WorkerLease(DSLContext db, Clock clock, @Value("${roamdesk.worker-id:-1}") int configured) {
-        this.db = db;
+    WorkerLease(WorkerLeaseRepository leases, Clock clock, @Value("${roamdesk.worker-id:-1}") int configured) {
+        this.leases = leases;
         this.clock = clock;
         if (configured >= 0) {
             if (configured >= BULK_LOAD_WORKER) {
@@ -60,19 +57,9 @@ public class WorkerLease {
     private int acquire() {
         for (int candidate = 0; candidate < BULK_LOAD_WORKER; candidate++) {
             long now = clock.millis();
-            int taken = db.insertInto(WORKER_LEASE)
-                    .set(WORKER_LEASE.WORKER_ID, candidate)
-                    .set(WORKER_LEASE.INSTANCE_ID, instanceId)
-                    .set(WORKER_LEASE.LEASE_UNTIL, now + TTL.toMillis())
-                    .onDuplicateKeyIgnore()
-                    .execute();
+            int taken = leases.insertIfAbsent(candidate, instanceId, now + TTL.toMillis());
             if (taken == 0) {
-                taken = db.update(WORKER_LEASE)
-                        .set(WORKER_LEASE.INSTANCE_ID, instanceId)
-                        .set(WORKER_LEASE.LEASE_UNTIL, now + TTL.toMillis())
-                        .where(WORKER_LEASE.WORKER_ID.eq(candidate))
-                        .and(WORKER_LEASE.LEASE_UNTIL.lt(now))
-                        .execute();
+                taken = leases.takeExpired(candidate, instanceId, now + TTL.toMillis(), now);
             }
             if (taken == 1) {
                 return candidate;
@@ -88,11 +75,7 @@ public class WorkerLease {
         }
         int renewed;
         try {
-            renewed = db.update(WORKER_LEASE)
-                    .set(WORKER_LEASE.LEASE_UNTIL, clock.millis() + TTL.toMillis())
-                    .where(WORKER_LEASE.WORKER_ID.eq(workerId))
-                    .and(WORKER_LEASE.INSTANCE_ID.eq(instanceId))
-                    .execute();
+            renewed = leases.renew(workerId, instanceId, clock.millis() + TTL.toMillis());
         } catch (RuntimeException e) {
             // the database is away: one line per pass, the next pass tries again (the lease outlives
             // several passes; if someone took the id meanwhile, the next renewal finds out)
@@ -112,10 +95,7 @@ public class WorkerLease {
             return;
         }
         try {
-            db.deleteFrom(WORKER_LEASE)
-                    .where(WORKER_LEASE.WORKER_ID.eq(workerId))
-                    .and(WORKER_LEASE.INSTANCE_ID.eq(instanceId))
-                    .execute();
+            leases.release(workerId, instanceId);
         } catch (RuntimeException e) {
             // the lease runs out by itself; shutting down must not wait on a database that is gone
             log.warn("Could not release worker id {}: {}", workerId, e.getMessage());

@@ -1,7 +1,5 @@
 package io.roamdesk.security;
 
-import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT;
-
 import io.roamdesk.app.AppAccess;
 import io.roamdesk.app.AppScope;
 import io.roamdesk.app.AppService;
@@ -21,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,7 +45,7 @@ public class AccountAdministration {
     public record TemporaryPassword(String username, String password) {
     }
 
-    private final DSLContext db;
+    private final ConsoleAccountRepository rows;
     private final ConsoleAccounts accounts;
     private final AppAccess access;
     private final AuditTrail trail;
@@ -57,10 +54,10 @@ public class AccountAdministration {
     private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
 
-    AccountAdministration(DSLContext db, ConsoleAccounts accounts, AppAccess access, AuditTrail trail,
+    AccountAdministration(ConsoleAccountRepository rows, ConsoleAccounts accounts, AppAccess access, AuditTrail trail,
             org.springframework.security.crypto.password.PasswordEncoder encoder, Clock clock,
             PlatformTransactionManager transactions) {
-        this.db = db;
+        this.rows = rows;
         this.accounts = accounts;
         this.access = access;
         this.trail = trail;
@@ -72,7 +69,7 @@ public class AccountAdministration {
     public List<AccountInfo> list(Actor by) {
         requirePlatformAdmin(by);
         long now = clock.millis();
-        return tx.execute(s -> db.selectFrom(CONSOLE_ACCOUNT).orderBy(CONSOLE_ACCOUNT.USERNAME).fetch().stream()
+        return tx.execute(s -> rows.allByName().stream()
                 .map(r -> new AccountInfo(r.getUsername(), Role.valueOf(r.getRole().getLiteral()), r.getEnabled(),
                         r.getLockedUntil() > now, r.getMustChangePassword(), access.scopeOf(r.getUsername()),
                         r.getCreatedAt()))
@@ -115,8 +112,7 @@ public class AccountAdministration {
             if (account.getEnabled() == enabled) {
                 throw RoamdeskException.badRequest("the account is already " + (enabled ? "enabled" : "disabled"));
             }
-            db.update(CONSOLE_ACCOUNT).set(CONSOLE_ACCOUNT.ENABLED, enabled)
-                    .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).execute();
+            rows.setEnabled(username, enabled);
             return null;
         });
     }
@@ -127,9 +123,7 @@ public class AccountAdministration {
         return audited(by, AuditAction.ACCOUNT_PASSWORD_RESET, username, Map.of(), reason, () -> {
             require(username);
             String password = temporaryPassword();
-            db.update(CONSOLE_ACCOUNT).set(CONSOLE_ACCOUNT.PASSWORD_HASH, encoder.encode(password))
-                    .set(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD, true)
-                    .where(CONSOLE_ACCOUNT.USERNAME.eq(username)).execute();
+            rows.setPassword(username, encoder.encode(password), true);
             return new TemporaryPassword(username, password);
         });
     }
@@ -147,8 +141,7 @@ public class AccountAdministration {
     }
 
     private ConsoleAccountRecord require(String username) {
-        ConsoleAccountRecord account = db.selectFrom(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username))
-                .forUpdate().fetchOne();
+        ConsoleAccountRecord account = rows.lock(username);
         if (account == null) {
             throw RoamdeskException.notFound("resource_not_found", "no console account " + username);
         }
@@ -173,9 +166,8 @@ public class AccountAdministration {
 
     /** Checked against the database, not only the session's authorities: a demoted or disabled admin is refused. */
     private void requirePlatformAdmin(Actor by) {
-        var me = db.select(CONSOLE_ACCOUNT.ROLE, CONSOLE_ACCOUNT.ENABLED).from(CONSOLE_ACCOUNT)
-                .where(CONSOLE_ACCOUNT.USERNAME.eq(by.name())).fetchOne();
-        if (me == null || !me.value2() || !Role.PLATFORM_ADMIN.name().equals(me.value1().getLiteral())
+        var me = rows.standing(by.name()).orElse(null);
+        if (me == null || !me.enabled() || !Role.PLATFORM_ADMIN.name().equals(me.role().getLiteral())
                 || !access.scopeOf(by.name()).allApps()) {
             throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", "only a platform administrator manages accounts");
         }

@@ -1,10 +1,6 @@
 package io.roamdesk.security;
 
-import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT;
-
-import io.roamdesk.jooq.enums.ConsoleAccountRole;
 import java.time.Clock;
-import org.jooq.DSLContext;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,12 +16,12 @@ public class ConsoleAccounts implements UserDetailsService {
     public static final int MAX_FAILURES = 5;
     public static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
 
-    private final DSLContext db;
+    private final ConsoleAccountRepository rows;
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    ConsoleAccounts(DSLContext db, PasswordEncoder encoder, Clock clock) {
-        this.db = db;
+    ConsoleAccounts(ConsoleAccountRepository rows, PasswordEncoder encoder, Clock clock) {
+        this.rows = rows;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -38,45 +34,35 @@ public class ConsoleAccounts implements UserDetailsService {
     /** Creates an account; with {@code mustChangePassword} the password is temporary (changed at first sign-in). */
     @Transactional
     public void create(String username, String password, Role role, boolean mustChangePassword) {
-        db.insertInto(CONSOLE_ACCOUNT)
-                .set(CONSOLE_ACCOUNT.USERNAME, username)
-                .set(CONSOLE_ACCOUNT.PASSWORD_HASH, encoder.encode(password))
-                .set(CONSOLE_ACCOUNT.ROLE, ConsoleAccountRole.valueOf(role.name()))
-                .set(CONSOLE_ACCOUNT.ENABLED, true)
-                .set(CONSOLE_ACCOUNT.CREATED_AT, clock.millis())
-                .set(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD, mustChangePassword)
-                .execute();
+        rows.insert(username, encoder.encode(password), role, clock.millis(), mustChangePassword);
     }
 
     @Transactional(readOnly = true)
     public boolean anyExists() {
-        return db.fetchExists(CONSOLE_ACCOUNT);
+        return rows.anyExists();
     }
 
     /** Whether the account still has a temporary password; the console lets it do nothing else until changed. */
     @Transactional(readOnly = true)
     public boolean mustChangePassword(String username) {
-        return db.select(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD).from(CONSOLE_ACCOUNT)
-                .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
-                .fetchOptional(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD).orElse(false);
+        return rows.mustChangePassword(username).orElse(false);
     }
 
     /** Whether the account may still use the console (a disabled account's open session ends at its next step). */
     @Transactional(readOnly = true)
     public boolean isEnabled(String username) {
-        return db.select(CONSOLE_ACCOUNT.ENABLED).from(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username))
-                .fetchOptional(CONSOLE_ACCOUNT.ENABLED).orElse(false);
+        return rows.enabled(username).orElse(false);
     }
 
     @Transactional(readOnly = true)
     public boolean exists(String username) {
-        return db.fetchExists(CONSOLE_ACCOUNT, CONSOLE_ACCOUNT.USERNAME.eq(username));
+        return rows.exists(username);
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        var account = db.selectFrom(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username)).fetchOne();
+        var account = rows.find(username);
         if (account == null) {
             throw new UsernameNotFoundException("no such console account");
         }
@@ -91,32 +77,24 @@ public class ConsoleAccounts implements UserDetailsService {
     /** Counts a failed sign-in; the {@value #MAX_FAILURES}th in a row locks the account for a while. */
     @Transactional
     public boolean recordFailure(String username) {
-        var account = db.selectFrom(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username)).forUpdate().fetchOne();
+        var account = rows.lock(username);
         if (account == null) {
             return false;
         }
         int failures = account.getFailedSignIns() + 1;
         boolean lock = failures >= MAX_FAILURES;
-        db.update(CONSOLE_ACCOUNT)
-                .set(CONSOLE_ACCOUNT.FAILED_SIGN_INS, lock ? 0 : failures)
-                .set(CONSOLE_ACCOUNT.LOCKED_UNTIL, lock ? clock.millis() + LOCKOUT.toMillis() : account.getLockedUntil())
-                .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
-                .execute();
+        rows.setSignInFailures(username, lock ? 0 : failures,
+                lock ? clock.millis() + LOCKOUT.toMillis() : account.getLockedUntil());
         return lock;
     }
 
     @Transactional
     public void recordSuccess(String username) {
-        db.update(CONSOLE_ACCOUNT)
-                .set(CONSOLE_ACCOUNT.FAILED_SIGN_INS, 0)
-                .set(CONSOLE_ACCOUNT.LOCKED_UNTIL, 0L)
-                .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
-                .execute();
+        rows.setSignInFailures(username, 0, 0L);
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<Role> roleOf(String username) {
-        return db.select(CONSOLE_ACCOUNT.ROLE).from(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username))
-                .fetchOptional(CONSOLE_ACCOUNT.ROLE).map(r -> Role.valueOf(r.getLiteral()));
+        return rows.role(username).map(r -> Role.valueOf(r.getLiteral()));
     }
 }

@@ -2,12 +2,10 @@ package io.roamdesk.security;
 
 import io.roamdesk.audit.AuditAction;
 import io.roamdesk.audit.AuditOutcome;
-import static io.roamdesk.jooq.Tables.CONSOLE_ACCOUNT;
 
 import io.roamdesk.audit.Actor;
 import io.roamdesk.audit.AuditTrail;
 import java.util.Map;
-import org.jooq.DSLContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,19 +21,19 @@ public class PasswordChanges {
 
     public enum Outcome { CHANGED, WRONG_CURRENT, TOO_SHORT, SAME_AS_CURRENT }
 
-    private final DSLContext db;
+    private final ConsoleAccountRepository rows;
     private final PasswordEncoder encoder;
     private final AuditTrail trail;
 
-    PasswordChanges(DSLContext db, PasswordEncoder encoder, AuditTrail trail) {
-        this.db = db;
+    PasswordChanges(ConsoleAccountRepository rows, PasswordEncoder encoder, AuditTrail trail) {
+        this.rows = rows;
         this.encoder = encoder;
         this.trail = trail;
     }
 
     @Transactional
     public Outcome change(String username, String current, String replacement) {
-        var account = db.selectFrom(CONSOLE_ACCOUNT).where(CONSOLE_ACCOUNT.USERNAME.eq(username)).forUpdate().fetchOne();
+        var account = rows.lock(username);
         if (account == null) {
             throw new IllegalStateException("no such console account: " + username);
         }
@@ -48,11 +46,7 @@ public class PasswordChanges {
         } else if (replacement.equals(current)) {
             outcome = Outcome.SAME_AS_CURRENT;
         } else {
-            db.update(CONSOLE_ACCOUNT)
-                    .set(CONSOLE_ACCOUNT.PASSWORD_HASH, encoder.encode(replacement))
-                    .set(CONSOLE_ACCOUNT.MUST_CHANGE_PASSWORD, false)
-                    .where(CONSOLE_ACCOUNT.USERNAME.eq(username))
-                    .execute();
+            rows.setPassword(username, encoder.encode(replacement), false);
             outcome = Outcome.CHANGED;
         }
         Map<String, Object> params = outcome == Outcome.CHANGED

@@ -7,7 +7,6 @@ import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.support.IntegrationTest;
 import io.roamdesk.support.TestApps;
 import java.time.Clock;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,7 +23,7 @@ class DemoClientOutsideDemoRunsTest {
     @Autowired
     TestApps testApps;
     @Autowired
-    DSLContext db;
+    ApiClientRepository apiClients;
     @Autowired
     PasswordEncoder encoder;
     @Autowired
@@ -33,8 +32,8 @@ class DemoClientOutsideDemoRunsTest {
     @Test
     void theDemoClientGetsNoTokenAndItsOldTokensStopWorkingOutsideDemoRuns() {
         App app = testApps.createRoaming();
-        ApiCredentials demoRun = new ApiCredentials(db, encoder, clock, true);
-        ApiCredentials production = new ApiCredentials(db, encoder, clock, false);
+        ApiCredentials demoRun = new ApiCredentials(apiClients, encoder, clock, true);
+        ApiCredentials production = new ApiCredentials(apiClients, encoder, clock, false);
         demoRun.createClient(app.appId(), ApiCredentials.DEMO_CLIENT_ID, DEMO_SECRET, "demo client");
         String issuedInDemo = demoRun.issueToken(app, ApiCredentials.DEMO_CLIENT_ID, DEMO_SECRET, 0).accessToken();
         assertThat(demoRun.verify(app, issuedInDemo)).contains(ApiCredentials.DEMO_CLIENT_ID);

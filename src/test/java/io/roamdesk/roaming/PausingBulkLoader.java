@@ -15,7 +15,7 @@ public class PausingBulkLoader extends BulkLoader {
     private final CountDownLatch resume = new CountDownLatch(1);
 
     public PausingBulkLoader(DSLContext db) {
-        super(db);
+        super(new BulkInsertRepository(db));
     }
 
     @Override
