@@ -1,5 +1,6 @@
 package io.roamdesk.app;
 
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.Sha256;
@@ -166,7 +167,7 @@ public class ApiCredentials {
     }
 
     /** The client id the token was issued to, if it is valid for this app right now. */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public java.util.Optional<String> verify(App app, String token) {
         String hash = Sha256.hex(token);
         String key = app.appId() + ":" + hash;

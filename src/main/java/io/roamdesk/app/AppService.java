@@ -1,5 +1,6 @@
 package io.roamdesk.app;
 
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.IdGenerator;
 import io.roamdesk.core.RoamdeskException;
@@ -45,7 +46,7 @@ public class AppService {
         return apps.findAll();
     }
 
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public Optional<App> find(AppKey key) {
         return byKey.get(key);
     }
@@ -60,7 +61,7 @@ public class AppService {
      * The app for a REST API call: a 404 {@code organization_application_not_found} when unknown, a 403
      * {@code forbidden_op} when an administrator disabled it (its data is kept; docs/api.md).
      */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public App require(AppKey key) {
         App app = find(key).orElseThrow(() -> RoamdeskException.notFound(
                 "organization_application_not_found", "Could not find application for " + key));

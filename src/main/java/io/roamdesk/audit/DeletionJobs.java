@@ -2,6 +2,7 @@ package io.roamdesk.audit;
 
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.core.IdGenerator;
 import io.roamdesk.core.Job;
 import io.roamdesk.core.JobRepository;
@@ -99,6 +100,7 @@ public class DeletionJobs {
     }
 
     /** Running and interrupted jobs, newest first. */
+    @AutoCommit
     public List<Job> unfinished() {
         return jobs.unfinished(100);
     }

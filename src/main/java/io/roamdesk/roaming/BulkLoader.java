@@ -1,5 +1,6 @@
 package io.roamdesk.roaming;
 
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.jooq.tables.records.AppUserRecord;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
 import io.roamdesk.jooq.tables.records.GroupMemberRecord;
@@ -24,6 +25,7 @@ public class BulkLoader {
         this.inserts = inserts;
     }
 
+    @AutoCommit
     public void insertUsers(long appId, Collection<String> usernames, long createdAt) {
         List<AppUserRecord> rows = new ArrayList<>();
         for (String u : usernames) {
@@ -37,6 +39,7 @@ public class BulkLoader {
         inserts.insertChunked(rows, true); // a live send may have registered the user first
     }
 
+    @AutoCommit
     public void insertGroup(long appId, String groupId, String name, String owner, Collection<String> members,
             long createdAt) {
         inserts.insertGroup(appId, groupId, name, owner, createdAt);
@@ -47,6 +50,7 @@ public class BulkLoader {
         inserts.insertChunked(rows, false);
     }
 
+    @AutoCommit
     public void insertMessages(long appId, List<StoredMessage> messages) {
         List<MessageRecord> rows = new ArrayList<>(messages.size());
         for (StoredMessage m : messages) {
@@ -63,6 +67,7 @@ public class BulkLoader {
      * while the set was loading (the demo starts taking requests before its data is in); that
      * send is newer than every loaded message, so its row stays.
      */
+    @AutoCommit
     public void insertConversations(long appId, Collection<ConversationState> conversations) {
         List<ConversationRecord> rows = new ArrayList<>(conversations.size());
         for (ConversationState c : conversations) {

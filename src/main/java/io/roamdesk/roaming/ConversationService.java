@@ -1,6 +1,7 @@
 package io.roamdesk.roaming;
 
 import io.roamdesk.app.App;
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.Snowflake;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
@@ -34,7 +35,7 @@ public class ConversationService {
     }
 
     /** {@code GetConversationsFromServerWithPage}: pageNum from 1, pageSize 1-50. */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public List<ConversationEntry> page(App app, String owner, int pageNum, int pageSize) {
         Switches.requireRoaming(app);
         String o = Usernames.normalize(owner, "username");
@@ -54,7 +55,7 @@ public class ConversationService {
     }
 
     /** The cursor form: {@code cursor} empty for the first page; the answer's cursor is empty at the end. */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public ConversationPage cursorPage(App app, String owner, @Nullable String cursor, int limit) {
         Switches.requireRoaming(app);
         return walk(app, Usernames.normalize(owner, "username"), cursor, limit, false);
@@ -64,14 +65,14 @@ public class ConversationService {
      * The console's view of the same list; with {@code showInvisible} it also lists conversations
      * that deletions removed from the user's list, marked as such.
      */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public ConversationPage consolePage(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
         Switches.requireRoaming(app);
         return walk(app, Usernames.normalize(owner, "username"), cursor, limit, showInvisible);
     }
 
     /** {@code GetConversationsFromServer} (legacy): up to the app's count, active within its days. */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public List<ConversationEntry> legacy(App app, String owner) {
         Switches.requireRoaming(app);
         String o = Usernames.normalize(owner, "username");

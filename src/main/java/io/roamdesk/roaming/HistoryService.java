@@ -1,6 +1,7 @@
 package io.roamdesk.roaming;
 
 import io.roamdesk.app.App;
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.jooq.tables.records.MessageRecord;
 import java.util.List;
@@ -27,14 +28,14 @@ public class HistoryService {
         this.conversationIndex = conversationIndex;
     }
 
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public HistoryPage fetch(App app, HistoryRequest request) {
         Switches.requireRoaming(app);
         return page(app, request, false);
     }
 
     /** The console's read: with {@code showDeleted} it includes what deletions hid, flagged. */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public HistoryPage consoleFetch(App app, HistoryRequest request, boolean showDeleted) {
         Switches.requireRoaming(app);
         return page(app, request, showDeleted);

@@ -2,6 +2,7 @@ package io.roamdesk.users;
 
 import io.roamdesk.app.ApiCredentials;
 import io.roamdesk.app.App;
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.Sha256;
@@ -71,6 +72,7 @@ public class UserTokens {
     }
 
     /** The user a token belongs to, if it is a valid user token of this app right now. */
+    @AutoCommit
     public Optional<String> verify(App app, String token) {
         Optional<String> name = nameIn(token);
         if (name.isEmpty() || !repo.tokenValid(app.appId(), name.get(), Sha256.hex(token), clock.millis())) {
