@@ -85,6 +85,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("io.roamdesk.(*)..").should().beFreeOfCycles();
 
+    /** Console work off the request thread runs on Spring's task executor (bounded, shut down with the app). */
+    @ArchTest
+    static final ArchRule consoleBackgroundWorkOnTheTaskExecutor = noClasses()
+            .that().resideInAPackage("io.roamdesk.console..")
+            .should().callMethod(java.util.concurrent.CompletableFuture.class, "supplyAsync", java.util.function.Supplier.class)
+            .orShould().callMethod(java.util.concurrent.CompletableFuture.class, "runAsync", Runnable.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.ForkJoinPool.class)
+            .as("the console runs no work on the common ForkJoinPool");
+
     // ---- one transaction style (docs/reliability.md, "Transactions")
 
     /** Services own transactions: {@code @Transactional} on nothing else (repositories, controllers, views). */

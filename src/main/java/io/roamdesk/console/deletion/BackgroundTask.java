@@ -7,24 +7,34 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.core.RoamdeskException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs a long deletion off the request thread with a progress dialog; the UI polls for updates,
- * so the console stays usable and no push channel is needed.
+ * so the console stays usable and no push channel is needed. The work runs on Spring Boot's
+ * application task executor: a bounded pool the application shuts down with itself, not the
+ * JVM-wide common pool.
  */
-public final class BackgroundTask {
+@Component
+public class BackgroundTask {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundTask.class);
 
-    private BackgroundTask() {
+    private final Executor executor;
+
+    BackgroundTask(@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor executor) {
+        this.executor = executor;
     }
 
     /** {@code work} gets a progress listener (items done) and answers the number of items done. */
-    public static void run(String title, long expected, ToLongFunction<LongConsumer> work, LongConsumer done) {
+    public void run(String title, long expected, ToLongFunction<LongConsumer> work, LongConsumer done) {
         UI ui = UI.getCurrent();
         Dialog dialog = new Dialog();
         dialog.setId("progress-dialog");
@@ -41,7 +51,7 @@ public final class BackgroundTask {
         CompletableFuture.supplyAsync(() -> work.applyAsLong(n -> ui.access(() -> {
             bar.setValue(Math.min(n, bar.getMax()));
             count.setText(n + " / " + expected);
-        }))).whenComplete((result, failure) -> ui.access(() -> {
+        })), executor).whenComplete((result, failure) -> ui.access(() -> {
             ui.setPollInterval(-1);
             dialog.close();
             if (failure == null) {

@@ -32,16 +32,18 @@ class HistoryDeletions extends HorizontalLayout {
     private final DeletionService deletions;
     private final AuditedActions audited;
     private final CurrentAccount account;
+    private final BackgroundTask background;
     private final Supplier<List<Long>> selected;
     private final Runnable refresh;
     private App app;
     private ConversationRef ref;
 
     HistoryDeletions(DeletionService deletions, AuditedActions audited, CurrentAccount account,
-            Supplier<List<Long>> selected, Runnable refresh) {
+            BackgroundTask background, Supplier<List<Long>> selected, Runnable refresh) {
         this.deletions = deletions;
         this.audited = audited;
         this.account = account;
+        this.background = background;
         this.selected = selected;
         this.refresh = refresh;
         Button bySelection = new Button(getTranslation("delete.selected"), e -> deleteSelected());
@@ -138,7 +140,7 @@ class HistoryDeletions extends HorizontalLayout {
                     // taken here: the security context does not reach the background thread
                     var actor = account.actor();
                     new DeletionDialog(getTranslation("delete.conversation.title", ref.convId()), lines, everyone,
-                            reason -> BackgroundTask.run(getTranslation("delete.running"), p.messages(),
+                            reason -> background.run(getTranslation("delete.running"), p.messages(),
                                     progress -> audited.deleteConversation(actor, app, ref, everyone, reason, progress),
                                     n -> {
                                         Feedback.success(getTranslation("delete.done.conversation", n));

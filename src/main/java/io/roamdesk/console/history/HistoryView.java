@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppKey;
 import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.console.deletion.BackgroundTask;
 import io.roamdesk.console.support.ContentAccess;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.support.Feedback;
@@ -65,14 +66,16 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private List<MessageEntry> page = List.of();
 
     public HistoryView(ScopedApps apps, HistoryService history, DeletionService deletions, AuditedActions audited,
-            CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls) {
+            CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls,
+            BackgroundTask background) {
         this.apps = apps;
         this.history = history;
         this.access = access;
         revealBar = new RevealBar(access, this::contentRevealed);
         setSizeFull();
         filters = new HistoryFilterBar(this::showNewest, this::jumpTo);
-        deletionsBar = new HistoryDeletions(deletions, audited, account, this::selectedIds, this::showNewest);
+        deletionsBar = new HistoryDeletions(deletions, audited, account, background, this::selectedIds,
+                this::showNewest);
         recall = new RecallAction(recalls, audited, account, this::selectedIds, this::showNewest);
         if (account.is(Role.APP_ADMIN)) {
             deletionsBar.add(recall);
