@@ -66,7 +66,7 @@ public class SearchService {
         long deadline = System.nanoTime() + budgetMillis * 1_000_000L;
         List<Long> hits = new ArrayList<>();
         int scanned = 0;
-        int chunk = FIRST_CHUNK;
+        int chunk = Math.min(FIRST_CHUNK, budgetRows);
         long position = start;
         boolean end = false;
         walk:
@@ -103,7 +103,7 @@ public class SearchService {
     }
 
     /** The query as searched: stripped, 1–100 characters (Unicode code points). */
-    static String query(String raw) {
+    public static String query(String raw) {
         String q = raw == null ? "" : raw.strip();
         if (q.isEmpty()) {
             throw RoamdeskException.badRequest("q (the search text) must not be empty");
