@@ -8,7 +8,7 @@ import java.util.List;
  * ran out at {@code scannedToTime} (the server time of the oldest message looked at), and the next
  * call continues below it. {@code scanned} counts the messages this call looked at.
  */
-public record SearchPage(List<MessageView> hits, String nextCursor, int scanned, long scannedToTime) {
+public record SearchPage(List<MessageEntry> hits, String nextCursor, int scanned, long scannedToTime) {
 
     public boolean isLast() {
         return nextCursor.isEmpty();

@@ -1,6 +1,5 @@
 package io.roamdesk.roaming;
 
-import static io.roamdesk.jooq.Tables.CONVERSATION;
 import static io.roamdesk.jooq.Tables.MESSAGE;
 import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
 import static org.jooq.impl.DSL.function;
@@ -18,13 +17,12 @@ import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
  * Keyword search inside one conversation: a keyset walk of the conversation newest first, in chunks,
  * with the match computed by the database for every row walked. Every statement is bounded by
- * app + conversation key (message, message_hidden) or app + owner (conversation).
+ * app + conversation key (message, message_hidden).
  */
 @Repository
 class SearchRepository {
@@ -33,23 +31,10 @@ class SearchRepository {
     record Walked(long msgId, boolean hit) {
     }
 
-    /** The owner's clear-all watermark and newest visible message, as in the history read. */
-    record Bounds(long clearedBefore, @Nullable Long latestVisible) {
-    }
-
     private final DSLContext db;
 
     SearchRepository(DSLContext db) {
         this.db = db;
-    }
-
-    Bounds bounds(long appId, ConversationRef ref) {
-        var row = db.select(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LATEST_VISIBLE_MSG_ID).from(CONVERSATION)
-                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(ref.owner()))
-                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(ref.chatType())))
-                .and(CONVERSATION.CONV_ID.eq(ref.convId()))
-                .fetchOne();
-        return row == null ? new Bounds(0L, null) : new Bounds(row.value1(), row.value2());
     }
 
     List<Walked> walk(long appId, String convKey, String owner, long clearedBefore, HistoryFilter filter,

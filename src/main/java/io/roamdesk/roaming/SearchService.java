@@ -28,13 +28,15 @@ public class SearchService {
     private static final int MAX_CHUNK = 4096;
 
     private final SearchRepository repo;
+    private final ConversationIndexRepository conversationIndex;
     // per call; fields (not final) so a test can shrink them
     private int budgetRows;
     private long budgetMillis;
 
-    SearchService(SearchRepository repo, @Value("${roamdesk.search.budget-rows:200000}") int budgetRows,
+    SearchService(SearchRepository repo, ConversationIndexRepository conversationIndex, @Value("${roamdesk.search.budget-rows:200000}") int budgetRows,
             @Value("${roamdesk.search.budget-millis:250}") long budgetMillis) {
         this.repo = repo;
+        this.conversationIndex = conversationIndex;
         this.budgetRows = budgetRows;
         this.budgetMillis = budgetMillis;
     }
@@ -58,7 +60,7 @@ public class SearchService {
         String scope = "search|" + app.appId() + "|" + ref.owner() + "|" + ref.convKey() + "|" + filter.scope() + "|" + query;
         long start = request.cursor() == null || request.cursor().isEmpty() ? Long.MAX_VALUE
                 : Cursors.decode("s1", request.cursor(), scope).key();
-        SearchRepository.Bounds bounds = repo.bounds(app.appId(), ref);
+        ConversationIndexRepository.Visibility bounds = conversationIndex.visibility(app.appId(), ref);
         if (bounds.latestVisible() != null && ref.latestBoundsVisibility()) {
             start = Math.min(start, bounds.latestVisible() + 1); // as in the history read
         }
@@ -96,8 +98,8 @@ public class SearchService {
         List<Long> page = more ? hits.subList(0, size) : hits;
         String next = more ? Cursors.encode("s1", page.get(size - 1), 0, scope)
                 : end ? "" : Cursors.encode("s1", position, 0, scope);
-        List<MessageView> views = repo.messages(app.appId(), ref.convKey(), page).stream()
-                .map(r -> Messages.view(r, false)).toList();
+        List<MessageEntry> views = repo.messages(app.appId(), ref.convKey(), page).stream()
+                .map(r -> Messages.entry(r, false)).toList();
         long scannedTo = position == Long.MAX_VALUE ? 0 : Snowflake.timestampOf(position);
         return new SearchPage(views, next, scanned, scannedTo);
     }

@@ -20,7 +20,7 @@ import io.roamdesk.console.support.Links;
 import io.roamdesk.console.support.Previews;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.HistoryFilter;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import io.roamdesk.roaming.SearchPage;
 import io.roamdesk.roaming.SearchRequest;
 import io.roamdesk.roaming.SearchService;
@@ -44,8 +44,8 @@ class HistorySearch extends VerticalLayout {
     private final Button go = new Button();
     private final Button more = new Button();
     private final Span status = new Span();
-    private final Grid<MessageView> hits = new Grid<>();
-    private final List<MessageView> found = new ArrayList<>();
+    private final Grid<MessageEntry> hits = new Grid<>();
+    private final List<MessageEntry> found = new ArrayList<>();
     private App app;
     private ConversationRef ref;
     private SearchRequest continuation;
@@ -78,7 +78,7 @@ class HistorySearch extends VerticalLayout {
         hits.setId("search-hits");
         hits.addThemeVariants(GridVariant.LUMO_COMPACT);
         hits.addColumn(m -> Formats.time(m.timestamp())).setHeader(getTranslation("history.when")).setAutoWidth(true);
-        hits.addColumn(MessageView::from).setHeader(getTranslation("history.from")).setAutoWidth(true);
+        hits.addColumn(MessageEntry::from).setHeader(getTranslation("history.from")).setAutoWidth(true);
         hits.addColumn(m -> m.bodyType().wire()).setHeader(getTranslation("history.type")).setAutoWidth(true);
         hits.addColumn(m -> revealed() ? Previews.of(m) : Previews.masked(m)).setHeader(getTranslation("history.content"))
                 .setFlexGrow(4);
@@ -142,7 +142,7 @@ class HistorySearch extends VerticalLayout {
                 : getTranslation("search.partial", found.size(), Formats.time(page.scannedToTime())));
     }
 
-    private void open(MessageView m) {
+    private void open(MessageEntry m) {
         UI.getCurrent().navigate(HistoryView.class, Links.message(app, ref.owner(), ref.chatType(), ref.convId(), m.msgId()));
     }
 

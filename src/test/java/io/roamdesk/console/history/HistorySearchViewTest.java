@@ -20,7 +20,7 @@ import io.roamdesk.audit.AuditAction;
 import io.roamdesk.audit.AuditEvent;
 import io.roamdesk.audit.AuditQuery;
 import io.roamdesk.audit.AuditSearch;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import io.roamdesk.roaming.SearchService;
 import io.roamdesk.security.Role;
 import io.roamdesk.support.Chats;
@@ -57,11 +57,11 @@ class HistorySearchViewTest extends ViewTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Grid<MessageView> grid(String id) {
+    private static Grid<MessageEntry> grid(String id) {
         return _get(Grid.class, spec -> spec.withId(id));
     }
 
-    private static List<MessageView> items(String id) {
+    private static List<MessageEntry> items(String id) {
         return grid(id).getListDataView().getItems().toList();
     }
 
@@ -101,7 +101,7 @@ class HistorySearchViewTest extends ViewTest {
         _assertEnabled(query);
         _setValue(query, "REFUND");
         _click(button("search-go"));
-        assertThat(items("search-hits")).extracting(MessageView::msgId).isEqualTo(hits);
+        assertThat(items("search-hits")).extracting(MessageEntry::msgId).isEqualTo(hits);
         assertThat(status()).contains("Found 3 in the whole conversation");
         List<AuditEvent> audited = searches(app, "sv-a");
         assertThat(audited).hasSize(1);
@@ -114,7 +114,7 @@ class HistorySearchViewTest extends ViewTest {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters().get("msg"))
                 .containsExactly(Long.toString(hits.get(2)));
         assertThat(items("messages-grid").get(0).msgId()).isEqualTo(hits.get(2));
-        assertThat(grid("messages-grid").getSelectedItems()).extracting(MessageView::msgId).containsExactly(hits.get(2));
+        assertThat(grid("messages-grid").getSelectedItems()).extracting(MessageEntry::msgId).containsExactly(hits.get(2));
         assertThat(items("search-hits")).as("the hits stay for the next click").hasSize(3);
     }
 
@@ -136,7 +136,7 @@ class HistorySearchViewTest extends ViewTest {
             assertThat(_find(Grid.class, spec -> spec.withId("search-hits"))).as("no hits yet: no grid").isEmpty();
             assertThat(status()).contains("Found 0 so far, searched back to");
             _click(button("search-more"));
-            assertThat(items("search-hits")).extracting(MessageView::msgId).containsExactly(needle);
+            assertThat(items("search-hits")).extracting(MessageEntry::msgId).containsExactly(needle);
             assertThat(status()).contains("Found 1 in the whole conversation");
             assertThat(_find(Button.class, spec -> spec.withId("search-more"))).as("nothing further to search").isEmpty();
             assertThat(searches(app, "sb-a")).hasSize(2);
