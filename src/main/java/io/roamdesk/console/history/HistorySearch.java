@@ -136,6 +136,8 @@ class HistorySearch extends VerticalLayout {
         found.addAll(page.hits());
         hits.setItems(found);
         hits.setVisible(!found.isEmpty());
+        // a few hits take only their rows; more scroll inside a fixed height above the history
+        hits.setAllRowsVisible(found.size() <= 4);
         continuation = page.isLast() ? null : request.withCursor(page.nextCursor());
         more.setVisible(!page.isLast());
         status.setText(page.isLast() ? getTranslation("search.done", found.size())
