@@ -57,7 +57,7 @@ class HistoryController {
         return envelope.wrap("get", caller, request, data);
     }
 
-    private static Set<BodyType> bodyTypes(String csv) {
+    static Set<BodyType> bodyTypes(String csv) {
         Set<BodyType> types = new LinkedHashSet<>();
         if (csv != null && !csv.isBlank()) {
             for (String t : csv.split(",")) {

@@ -240,6 +240,13 @@ public class AuditedActions {
                 AuditOutcome.SUCCESS, reason);
     }
 
+    /** A keyword search ran over a conversation's content: the query, the hits shown and how many messages it read. */
+    public void contentSearched(Actor actor, App app, ConversationRef ref, String query, int hits, int scanned, String reason) {
+        checkScope(actor, app.appId());
+        trail.recordAlone(actor, AuditAction.CONTENT_SEARCH, app.appId(), ref.owner(), target(ref),
+                Map.of("query", query, "hits", hits, "scanned", scanned), AuditOutcome.SUCCESS, reason);
+    }
+
     private <T> T audited(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String user, @Nullable String target,
             Map<String, ?> params, @Nullable String reason, Supplier<T> work) {
         return audited(actor, action, appId, user, target, params, reason, work, result -> params);

@@ -109,6 +109,28 @@ public final class RoamdeskClient {
         return new CursorResult<>(messages, cursor);
     }
 
+    /**
+     * Keyword search in one conversation as this user sees it: text messages and file names,
+     * case-insensitive, newest first. {@code cursor} empty or null starts at the newest message; the
+     * previous result's cursor continues. A page may hold fewer hits than {@code pageSize}, even none,
+     * with a cursor that is not empty: the server's scan budget for one call ran out, call again. The
+     * cursor is empty once the whole conversation was searched.
+     */
+    public CursorResult<Message> searchMessagesFromServer(String conversationId, ConversationType type, String keyword,
+            @Nullable String cursor, int pageSize) {
+        StringBuilder path = new StringBuilder(me()).append("/user_channels/").append(type.wire()).append('/')
+                .append(enc(conversationId)).append("/messages/search?q=").append(enc(keyword))
+                .append("&pageSize=").append(pageSize);
+        if (cursor != null && !cursor.isEmpty()) {
+            path.append("&cursor=").append(enc(cursor));
+        }
+        JsonNode data = get(path.toString());
+        List<Message> messages = new ArrayList<>();
+        data.path("msgs").forEach(m -> messages.add(Message.of(m)));
+        String next = data.path("is_last").asBoolean(true) ? "" : data.path("next_key").asText("");
+        return new CursorResult<>(messages, next);
+    }
+
     /** {@code removeMessagesFromServer(time)}: hides every message at or before {@code time} (ms) from this user only. */
     public void removeMessagesFromServer(String conversationId, ConversationType type, long time) {
         call("DELETE", roaming(type) + "/time?" + peer(type) + "=" + enc(conversationId) + "&delTime=" + time, null);

@@ -100,6 +100,7 @@ class BenchmarkTest {
                 + summary.conversations() + " conversation rows) | " + String.format("%.0f s (%.0f messages/s)",
                         loadSeconds, summary.messages() / loadSeconds) + " | | | 10 M in < 15 min |");
         history(appId, hot, hotSize);
+        search(appId, hot, hotSize);
         list();
         java.util.function.Supplier<String> single = () -> {
             int a = ThreadLocalRandom.current().nextInt(2, USERS);
@@ -164,6 +165,16 @@ class BenchmarkTest {
                         io.roamdesk.roaming.HotQueries.listPage(context, appId, "alice"));
             }
         }
+    }
+
+    /** Keyword search (issue 16) in the hot conversation: a common word's first page, a rare word at 90 % depth. */
+    private void search(long appId, String hot, long hotSize) throws Exception {
+        long rare = SearchRows.plantRareWord(db, appId, hot, hotSize);
+        rows.add(SearchRows.common(base, token, "alice", "bob", hotSize, "today", 200, 1_000));
+        rows.add(SearchRows.common(base, token, "alice", "bob", hotSize, "今天", 100, 500));
+        rows.addAll(SearchRows.rare(base, token, "alice", "bob", rare));
+        plan("Search, one chunk of the walk (the service's query, 256 rows)",
+                io.roamdesk.roaming.HotQueries.searchWalk(context, appId, "alice", "bob", Long.MAX_VALUE, "today"));
     }
 
     private void list() throws Exception {

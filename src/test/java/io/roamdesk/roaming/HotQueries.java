@@ -20,4 +20,12 @@ public final class HotQueries {
         return context.getBean(DSLContext.class).renderInlined(context.getBean(ConversationIndexRepository.class)
                 .listQuery(appId, owner, false, false, null, 0, 0, 21));
     }
+
+    /** One chunk of a keyword search's walk (the first of a call: 256 rows) below {@code startId}. */
+    public static String searchWalk(ApplicationContext context, long appId, String owner, String peer, long startId,
+            String word) {
+        return context.getBean(DSLContext.class).renderInlined(context.getBean(SearchRepository.class).walkQuery(
+                appId, ConvKeys.single(owner, peer), owner, 0, HistoryFilter.none(), SearchService.SEARCHABLE, startId,
+                "%" + SearchService.escape(word) + "%", 256));
+    }
 }

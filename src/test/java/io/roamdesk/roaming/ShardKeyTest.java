@@ -34,6 +34,8 @@ class ShardKeyTest {
     @Autowired
     DeletionService deletions;
     @Autowired
+    SearchService search;
+    @Autowired
     IngestService ingest;
     @Autowired
     io.roamdesk.audit.AuditedActions audited;
@@ -62,6 +64,9 @@ class ShardKeyTest {
         history.fetch(app, new HistoryRequest("carol", ChatType.GROUPCHAT, "crew", null, null, Direction.DOWN, 2,
                 new HistoryFilter(0L, System.currentTimeMillis(), "bob", Set.of(BodyType.TXT))));
         history.consoleFetch(app, HistoryRequest.newest("alice", ChatType.CHAT, "bob", 5), true);
+        search.search(app, SearchRequest.newest("alice", ChatType.CHAT, "bob", "m", 2));
+        search.search(app, new SearchRequest("carol", ChatType.GROUPCHAT, "crew", "g", null, 2,
+                new HistoryFilter(0L, System.currentTimeMillis(), "bob", Set.of(BodyType.TXT))));
         var recaller = io.roamdesk.audit.Actor.apiClient("test");
         audited.recall(recaller, app, List.of(new RecallService.RecallRequest(ids.get(4), "bob", ChatType.CHAT, "alice", false),
                 new RecallService.RecallRequest(groupMsg, "crew", ChatType.GROUPCHAT, null, false)), null, null);

@@ -61,19 +61,21 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private final ContentAccess access;
     private final RevealBar revealBar;
     private final RecallAction recall;
+    private final HistorySearch searchBox;
     private App app;
     private ConversationRef ref;
     private List<MessageEntry> page = List.of();
 
     public HistoryView(ScopedApps apps, HistoryService history, DeletionService deletions, AuditedActions audited,
             CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls,
-            BackgroundTask background) {
+            BackgroundTask background, io.roamdesk.roaming.SearchService search) {
         this.apps = apps;
         this.history = history;
         this.access = access;
         revealBar = new RevealBar(access, this::contentRevealed);
         setSizeFull();
         filters = new HistoryFilterBar(this::showNewest, this::jumpTo);
+        searchBox = new HistorySearch(search, access, filters::filter);
         deletionsBar = new HistoryDeletions(deletions, audited, account, background, this::selectedIds,
                 this::showNewest);
         recall = new RecallAction(recalls, audited, account, this::selectedIds, this::showNewest);
@@ -100,7 +102,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
         split.setSplitterPosition(72);
-        add(new HorizontalLayout(title, back), revealBar, filters, paging, split, deletionsBar);
+        add(new HorizontalLayout(title, back), revealBar, filters, searchBox, paging, split, deletionsBar);
     }
 
     private void configureGrid() {
@@ -156,6 +158,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
             deletionsBar.target(app, r);
             recall.target(app, r);
             revealBar.target(app, r);
+            searchBox.target(app, r);
             var msg = p.getSingleParameter("msg").map(io.roamdesk.console.support.Ids::parse);
             if (msg.isPresent() && msg.get() != null) {
                 load(msg.get() + 1, Direction.UP, false);
@@ -222,6 +225,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private void contentRevealed() {
         grid.getDataProvider().refreshAll();
         detail.refresh();
+        searchBox.accessChanged();
         if (!page.isEmpty()) {
             access.shown(app, ref, page.size());
         }

@@ -4,7 +4,11 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import io.roamdesk.app.App;
 import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.roaming.ConversationRef;
+import io.roamdesk.roaming.SearchPage;
+import io.roamdesk.roaming.SearchRequest;
+import io.roamdesk.roaming.SearchService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,6 +56,19 @@ public class ContentAccess {
     /** Records that {@code messages} messages of the conversation were shown with their content. */
     public synchronized void shown(App app, ConversationRef ref, int messages) {
         current(app, ref).ifPresent(r -> audited.contentViewed(account.actor(), app, ref, messages, r.reason()));
+    }
+
+    /**
+     * Runs a keyword search of the conversation, which reads its content: only under a reveal (a search
+     * leaks which messages hold a word even when the hits are masked), and audited with the query and
+     * the number of hits.
+     */
+    public synchronized SearchPage search(App app, ConversationRef ref, SearchRequest request, SearchService search) {
+        Reveal r = current(app, ref).orElseThrow(() -> RoamdeskException.badRequest("a reason is required to search message content"));
+        SearchPage page = search.search(app, request);
+        audited.contentSearched(account.actor(), app, ref, SearchService.query(request.query()), page.hits().size(),
+                page.scanned(), r.reason());
+        return page;
     }
 
     private Optional<Reveal> current(App app, ConversationRef ref) {
