@@ -125,11 +125,19 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(c -> cell(c, "pinned", entry(c).map(e -> e.pinned() ? Formats.time(e.pinnedAt()) : "")))
-                .setHeader(getTranslation("lookup.pinned")).setWidth("11em").setFlexGrow(0);
-        grid.addComponentColumn(c -> cell(c, "marks", entry(c).map(e -> String.join(", ", e.marks()))))
-                .setHeader(getTranslation("lookup.marks")).setWidth("10em").setFlexGrow(0);
-        grid.addComponentColumn(this::unread).setHeader(getTranslation("lookup.unread")).setWidth("6em").setFlexGrow(0);
+        // rendered from the item's data (not components), so a page read again shows the new counts even
+        // when the rows themselves are equal to the ones shown before
+        grid.addColumn(cell("pinned", c -> entry(c).filter(ConversationListItem::pinned)
+                        .map(e -> getTranslation("lookup.pinned.yes")).orElse(""),
+                c -> entry(c).filter(ConversationListItem::pinned).map(e -> Formats.time(e.pinnedAt())).orElse(""), c -> "badge"))
+                .setHeader(getTranslation("lookup.pinned")).setWidth("7em").setFlexGrow(0);
+        grid.addColumn(cell("marks", c -> entry(c).map(e -> String.join(", ", e.marks())).orElse(""),
+                c -> entry(c).map(e -> String.join(", ", e.marks())).orElse(""), c -> ""))
+                .setHeader(getTranslation("lookup.marks")).setWidth("9em").setFlexGrow(1);
+        grid.addColumn(cell("unread", c -> entry(c).map(ConversationListItem::unreadLabel).orElse(""),
+                c -> getTranslation("lookup.unread.why"),
+                c -> entry(c).map(e -> e.unread() > 0 ? "badge contrast pill" : "").orElse("")))
+                .setHeader(getTranslation("lookup.unread")).setWidth("6em").setFlexGrow(0);
         // a fixed width: component cells are not measured by auto width, and the badges are up to ~28 characters
         grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("16em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("lookup.empty"));
@@ -148,20 +156,16 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** A cell tests find by what it shows and whose row it is: {@code data-<what>="<conversation id>"}. */
-    private static Span cell(ConversationEntry c, String what, java.util.Optional<String> text) {
-        Span s = new Span(text.orElse(""));
-        s.getElement().setAttribute("data-" + what, c.convId());
-        s.getElement().setAttribute("title", text.orElse(""));
-        return s;
-    }
-
-    private Span unread(ConversationEntry c) {
-        Span s = cell(c, "unread", entry(c).map(ConversationListItem::unreadLabel));
-        if (entry(c).map(e -> e.unread() > 0).orElse(false)) {
-            s.getElement().getThemeList().add("badge contrast pill");
-        }
-        s.getElement().setAttribute("title", getTranslation("lookup.unread.why"));
-        return s;
+    private static com.vaadin.flow.data.renderer.LitRenderer<ConversationEntry> cell(String what,
+            com.vaadin.flow.function.ValueProvider<ConversationEntry, String> text,
+            com.vaadin.flow.function.ValueProvider<ConversationEntry, String> title,
+            com.vaadin.flow.function.ValueProvider<ConversationEntry, String> theme) {
+        return com.vaadin.flow.data.renderer.LitRenderer.<ConversationEntry>of("<span data-" + what
+                        + "=\"${item.conv}\" title=\"${item.title}\" theme=\"${item.text ? item.theme : ''}\">${item.text}</span>")
+                .withProperty("conv", ConversationEntry::convId)
+                .withProperty("text", text)
+                .withProperty("title", title)
+                .withProperty("theme", theme);
     }
 
     private Span state(ConversationEntry c) {
