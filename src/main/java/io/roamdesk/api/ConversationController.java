@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.ConversationEntry;
-import io.roamdesk.roaming.ConversationPage;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
 import io.roamdesk.roaming.Limits;
@@ -50,20 +49,6 @@ class ConversationController {
         data.put("channel_infos", page.stream().map(messages::conversation).toList());
         data.put("page_num", pageNum);
         data.put("page_size", pageSize);
-        return envelope.wrap("get", caller, request, data);
-    }
-
-    /** The cursor form: pass the answer's {@code cursor} back; empty means the end. */
-    @GetMapping("/{org}/{app}/users/{username}/user_channels")
-    @OwnData("username")
-    Map<String, Object> cursor(ApiCaller caller, @PathVariable String username,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(name = "limit", required = false) String limitText, HttpServletRequest request) {
-        int limit = ApiParams.decimalInt("limit", limitText, Limits.DEFAULT_LIST_PAGE_SIZE);
-        ConversationPage page = conversations.cursorPage(caller.app(), username, cursor, limit);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("channel_infos", page.conversations().stream().map(messages::conversation).toList());
-        data.put("cursor", page.nextCursor());
         return envelope.wrap("get", caller, request, data);
     }
 

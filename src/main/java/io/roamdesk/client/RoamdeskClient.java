@@ -164,6 +164,64 @@ public final class RoamdeskClient {
         call("POST", base + "/messages/msg_recall", body.toString());
     }
 
+    /** {@code getConversationsFromServerWithCursor}: newest activity first; {@code cursor} empty for the first page. */
+    public CursorResult<ServerConversation> getConversationsFromServerWithCursor(@Nullable String cursor, int pageSize) {
+        return serverConversations("", cursor, pageSize);
+    }
+
+    /** {@code fetchPinnedConversationsFromServer}: the pinned conversations, newest pin first (at most 50). */
+    public CursorResult<ServerConversation> fetchPinnedConversationsFromServer(@Nullable String cursor, int pageSize) {
+        return serverConversations("&pinned=true", cursor, pageSize);
+    }
+
+    /** The conversations with one mark ({@code MARK_0} … {@code MARK_19}), newest activity first. */
+    public CursorResult<ServerConversation> fetchConversationsFromServerByMark(String mark, @Nullable String cursor,
+            int pageSize) {
+        return serverConversations("&mark=" + enc(mark), cursor, pageSize);
+    }
+
+    /** {@code pinConversation}: pins (at most 50) or unpins one conversation of this user's list. */
+    public void pinConversation(String conversationId, ConversationType type, boolean isPinned) {
+        ObjectNode body = JSON.createObjectNode().put("channel", conversationId).put("type", type.wire())
+                .put("is_top", isPinned);
+        call("PUT", me() + "/user_channel/pin", body.toString());
+    }
+
+    /** {@code addConversationMark}: one mark on 1–20 conversations of one type. */
+    public void addConversationMark(List<String> conversationIds, ConversationType type, String mark) {
+        call("PUT", me() + "/user_channels/marks", markBody(conversationIds, type, mark));
+    }
+
+    /** {@code removeConversationMark}: the same call the other way. */
+    public void removeConversationMark(List<String> conversationIds, ConversationType type, String mark) {
+        call("DELETE", me() + "/user_channels/marks", markBody(conversationIds, type, mark));
+    }
+
+    /** Reads the conversation up to its newest message; the unread count left (0 unless others wrote since). */
+    public int markConversationAsRead(String conversationId, ConversationType type) {
+        ObjectNode body = JSON.createObjectNode().put("channel", conversationId).put("type", type.wire());
+        return call("POST", me() + "/user_channel/read", body.toString()).path("data").path("unread_num").asInt();
+    }
+
+    /** Every conversation of this user read. */
+    public void markAllConversationsAsRead() {
+        call("POST", me() + "/user_channels/read", null);
+    }
+
+    private CursorResult<ServerConversation> serverConversations(String filter, @Nullable String cursor, int pageSize) {
+        JsonNode data = get(me() + "/user_channels?pageSize=" + pageSize + filter + "&cursor=" + enc(cursor == null ? "" : cursor));
+        List<ServerConversation> out = new ArrayList<>();
+        data.path("channel_infos").forEach(c -> out.add(ServerConversation.of(c)));
+        return new CursorResult<>(out, data.path("cursor").asText(""));
+    }
+
+    private static String markBody(List<String> conversationIds, ConversationType type, String mark) {
+        ObjectNode body = JSON.createObjectNode().put("mark", mark);
+        var channels = body.putArray("channels");
+        conversationIds.forEach(id -> channels.addObject().put("channel", id).put("type", type.wire()));
+        return body.toString();
+    }
+
     private String me() {
         return base + "/users/" + enc(username);
     }

@@ -107,6 +107,21 @@ public class ConversationService {
         return new ConversationPage(entries(app, owner, page, showInvisible), next);
     }
 
+    /** The list's entries for rows already read (the cursor list's filtered forms). */
+    List<ConversationEntry> listedViews(App app, String owner, List<ConversationRecord> rows) {
+        return entries(app, owner, rows, false);
+    }
+
+    /**
+     * The activity of the last conversation within the app's cap (0 when fewer pass the list rule):
+     * a row passing the rule is listed exactly when its activity is at least this.
+     */
+    long capBoundary(App app, String owner) {
+        int cap = app.settings().conversationCap();
+        var last = conversationIndex.listConversations(app.appId(), owner, app.settings().restInList(), false, null, 0, cap - 1, 1);
+        return last.isEmpty() ? 0L : last.get(0).getLastMsgId();
+    }
+
     private List<ConversationEntry> entries(App app, String owner, List<ConversationRecord> rows, boolean showInvisible) {
         List<Map.Entry<String, Long>> keys = new ArrayList<>();
         for (ConversationRecord r : rows) {

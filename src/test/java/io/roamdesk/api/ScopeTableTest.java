@@ -53,6 +53,10 @@ class ScopeTableTest {
             Map.entry("POST /token", "{\"grant_type\":\"inherit\",\"username\":\"carol\",\"autoCreateUser\":true}"),
             Map.entry("POST /messages/msg_recall", "{\"msg_id\":\"{msgId}\",\"to\":\"alice\",\"chat_type\":\"chat\",\"from\":\"bob\"}"),
             Map.entry("POST /messages/msg_recall#group", "{\"msg_id\":\"{groupMsgId}\",\"to\":\"team\",\"chat_type\":\"groupchat\"}"),
+            Map.entry("PUT /users/alice/user_channel/pin", "{\"channel\":\"bob\",\"type\":\"chat\",\"is_top\":true}"),
+            Map.entry("PUT /users/alice/user_channels/marks", "{\"mark\":\"MARK_1\",\"channels\":[{\"channel\":\"bob\",\"type\":\"chat\"}]}"),
+            Map.entry("DELETE /users/alice/user_channels/marks", "{\"mark\":\"MARK_1\",\"channels\":[{\"channel\":\"bob\",\"type\":\"chat\"}]}"),
+            Map.entry("POST /users/alice/user_channel/read", "{\"channel\":\"bob\",\"type\":\"chat\"}"),
             Map.entry("POST /messages/recall",
                     "{\"msgs\":[{\"msg_id\":\"{msgId}\",\"to\":\"alice\",\"chat_type\":\"chat\",\"from\":\"bob\"}]}"));
 
@@ -98,7 +102,8 @@ class ScopeTableTest {
                 db.select(APP_USER.USERNAME, APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.APP_ID.eq(id))
                         .orderBy(APP_USER.USERNAME).fetch().toString(),
                 db.fetchCount(USER_TOKEN, USER_TOKEN.APP_ID.eq(id)),
-                db.select(CONVERSATION.OWNER, CONVERSATION.CONV_ID, CONVERSATION.HIDDEN, CONVERSATION.CLEARED_BEFORE_MSG_ID)
+                db.select(CONVERSATION.OWNER, CONVERSATION.CONV_ID, CONVERSATION.HIDDEN, CONVERSATION.CLEARED_BEFORE_MSG_ID,
+                                CONVERSATION.PINNED_AT, CONVERSATION.MARKS, CONVERSATION.READ_UP_TO_MSG_ID)
                         .from(CONVERSATION).where(CONVERSATION.APP_ID.eq(id)).orderBy(CONVERSATION.OWNER, CONVERSATION.CONV_ID)
                         .fetch().toString());
     }

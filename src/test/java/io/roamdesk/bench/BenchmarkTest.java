@@ -184,6 +184,31 @@ class BenchmarkTest {
         String deep = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
                 "GET " + base + "/users/alice/user_channels/page?pageNum=50&pageSize=20"), WARMUP);
         rows.add("| Conversation list, page 50 of 20 (within the cap) | " + deep + " | p99 ≤ 10 ms |");
+        pinsAndUnread();
+    }
+
+    /**
+     * The cursor list with 50 pinned conversations and an unread count on every entry (issue 16):
+     * alice pins her 50 newest conversations and has read none of them.
+     */
+    private void pinsAndUnread() throws Exception {
+        App app = apps.require(new AppKey("bench", "roaming"));
+        var server = context.getBean(io.roamdesk.roaming.ServerConversations.class);
+        var newest = server.list(app, "alice", null, 50, false, null).entries();
+        for (var e : newest) {
+            server.pin(app, io.roamdesk.roaming.ConversationRef.of("alice", e.conversation().chatType(),
+                    e.conversation().convId()), true);
+        }
+        long withUnread = server.list(app, "alice", null, 20, false, null).entries().stream().filter(e -> e.unread() > 0).count();
+        String first = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
+                "GET " + base + "/users/alice/user_channels?pageSize=20"), WARMUP);
+        rows.add("| Cursor list, first page of 20 with pins, marks and unread counts (" + withUnread
+                + " of 20 unread), user with ~1,000 conversations, 50 pinned | " + first + " | p99 ≤ 10 ms |");
+        String pinned = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
+                "GET " + base + "/users/alice/user_channels?pinned=true&pageSize=50"), WARMUP);
+        rows.add("| Pinned list, all 50 with unread counts | " + pinned + " | p99 ≤ 10 ms |");
+        plan("Unread counts of the cursor list's first page (the service's query)",
+                io.roamdesk.roaming.HotQueries.unreadCounts(context, app.appId(), "alice"));
     }
 
     private void ingest(String what, int seconds, int threads, java.util.function.Supplier<String> body, String target,

@@ -28,4 +28,13 @@ public final class HotQueries {
                 appId, ConvKeys.single(owner, peer), owner, 0, HistoryFilter.none(), SearchService.SEARCHABLE, startId,
                 "%" + SearchService.escape(word) + "%", 256));
     }
+
+    /** The unread counts of the first page of 20 of the owner's list, as the cursor list runs them. */
+    public static String unreadCounts(ApplicationContext context, long appId, String owner) {
+        var rows = context.getBean(ConversationIndexRepository.class).listConversations(appId, owner, false, false, null, 0, 0, 20);
+        var probes = rows.stream().map(r -> new UnreadRepository.Probe(r.getConvKey(),
+                Math.max(r.getReadUpToMsgId(), r.getClearedBeforeMsgId()), r.getLastMsgId())).toList();
+        return context.getBean(DSLContext.class).renderInlined(context.getBean(UnreadRepository.class)
+                .unreadQuery(appId, owner, probes, ServerConversations.UNREAD_CAP));
+    }
 }

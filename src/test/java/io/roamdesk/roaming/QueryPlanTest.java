@@ -6,6 +6,7 @@ import io.roamdesk.app.App;
 import io.roamdesk.app.AppKey;
 import io.roamdesk.app.AppService;
 import io.roamdesk.support.IntegrationTest;
+import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -29,6 +30,10 @@ class QueryPlanTest {
     AppService apps;
     @Autowired
     DSLContext db;
+    @Autowired
+    ConversationPrefsRepository prefs;
+    @Autowired
+    UnreadRepository unread;
 
     private Result<Record> explain(ResultQuery<?> query) {
         return db.fetch("EXPLAIN " + db.renderInlined(query));
@@ -80,5 +85,37 @@ class QueryPlanTest {
                 "ix_conversation_activity");
         assertUses(conversationIndex.listQuery(app.appId(), "alice", true, false, Long.MAX_VALUE, 0, 0, 21), "conversation",
                 "ix_conversation_activity");
+    }
+
+    @Test
+    void thePinnedAndMarkedListsWalkOneOwnersIndexes() {
+        App app = demo();
+        assertUses(prefs.pinnedQuery(app.appId(), "alice", false, 0, null, null, 51), "conversation", "ix_conversation_pinned");
+        assertUses(prefs.pinnedQuery(app.appId(), "alice", true, 0, 3, Long.MAX_VALUE, 51), "conversation",
+                "ix_conversation_pinned");
+        assertUses(prefs.markedQuery(app.appId(), "alice", false, 0, 3, null, 21), "conversation", "ix_conversation_activity");
+        assertUses(prefs.markedQuery(app.appId(), "alice", true, 0, 3, Long.MAX_VALUE, 21), "conversation",
+                "ix_conversation_activity");
+    }
+
+    @Test
+    void unreadCountsWalkThePrimaryKeyOfEachConversationAndProbeTheOwnersDeletions() {
+        App app = demo();
+        var probes = List.of(new UnreadRepository.Probe(ConvKeys.single("alice", "bob"), 0, Long.MAX_VALUE),
+                new UnreadRepository.Probe(ConvKeys.group("product"), 0, Long.MAX_VALUE));
+        Result<Record> plan = explain(unread.unreadQuery(app.appId(), "alice", probes, ServerConversations.UNREAD_CAP));
+        var messages = plan.stream().filter(r -> "message".equals(r.get("table"))).toList();
+        assertThat(messages).as(plan.format()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.get("key", String.class)).as(plan.format()).isEqualTo("PRIMARY"));
+        assertThat(plan.stream().filter(r -> "message_hidden".equals(r.get("table"))).toList()).as(plan.format()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.get("key", String.class)).as(plan.format()).isEqualTo("PRIMARY"));
+        for (Record r : plan) {
+            assertThat(String.valueOf(r.get("Extra"))).as(plan.format()).doesNotContain("filesort");
+        }
+        // the own newest message: read from the end of the sender index, no rows walked
+        Result<Record> own = explain(unread.ownLatestQuery(app.appId(), "alice", probes));
+        assertThat(own.stream().filter(r -> r.get("select_type").toString().contains("SUBQUERY")).toList()).as(own.format())
+                .hasSize(2).allSatisfy(r -> assertThat(String.valueOf(r.get("Extra")) + r.get("key"))
+                        .as(own.format()).containsAnyOf("Select tables optimized away", "ix_message_sender"));
     }
 }

@@ -39,6 +39,8 @@ class ShardKeyTest {
     IngestService ingest;
     @Autowired
     io.roamdesk.audit.AuditedActions audited;
+    @Autowired
+    ServerConversations server;
 
     @Test
     void everyQueryOnMessagesAndConversationsIsBoundedByItsShardKey() {
@@ -60,6 +62,16 @@ class ShardKeyTest {
         conversations.cursorPage(app, "alice", null, 1);
         conversations.legacy(app, "alice");
         conversations.consolePage(app, "alice", null, 20, true);
+        server.pin(app, chat, true);
+        server.mark(app, "alice", List.of(chat, ConversationRef.of("alice", ChatType.GROUPCHAT, "crew")), 3, true);
+        server.read(app, chat, ids.get(1));
+        server.list(app, "alice", null, 20, false, null);
+        server.list(app, "alice", null, 20, true, null);
+        server.list(app, "alice", null, 20, false, 3);
+        server.entries(app, "alice", conversations.consolePage(app, "alice", null, 20, true).conversations());
+        server.readAll(app, "alice");
+        server.mark(app, "alice", List.of(chat), 3, false);
+        server.pin(app, chat, false);
         history.fetch(app, HistoryRequest.newest("alice", ChatType.CHAT, "bob", 2));
         history.fetch(app, new HistoryRequest("carol", ChatType.GROUPCHAT, "crew", null, null, Direction.DOWN, 2,
                 new HistoryFilter(0L, System.currentTimeMillis(), "bob", Set.of(BodyType.TXT))));

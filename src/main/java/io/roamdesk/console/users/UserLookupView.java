@@ -25,7 +25,10 @@ import io.roamdesk.console.support.ScopedApps;
 import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.ConversationPage;
 import io.roamdesk.roaming.ConversationService;
+import io.roamdesk.roaming.ConversationListItem;
 import io.roamdesk.roaming.GroupService;
+import io.roamdesk.roaming.Marks;
+import io.roamdesk.roaming.ServerConversations;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayDeque;
@@ -52,10 +55,15 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final Deque<String> cursors = new ArrayDeque<>();
     private final ClearAllAction clearAll;
     private String nextCursor = "";
+    private final ServerConversations server;
+    private final Select<String> markFilter = new Select<>();
+    /** Pins, marks and unread counts of the rows shown, by type and conversation id. */
+    private final java.util.Map<String, ConversationListItem> entries = new java.util.HashMap<>();
 
     public UserLookupView(ScopedApps apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
-            ContentAccess access) {
+            ContentAccess access, ServerConversations server) {
         this.conversations = conversations;
+        this.server = server;
         this.access = access;
         this.groups = groups;
         this.clearAll = clearAll;
@@ -85,7 +93,13 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
                 user.getValue(), this::firstPage));
         clear.setId("clear-all-button");
         clear.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout pick = new HorizontalLayout(appSelect, user, showHidden, clear);
+        markFilter.setId("mark-filter");
+        markFilter.setLabel(getTranslation("lookup.markFilter"));
+        markFilter.setItems(java.util.stream.IntStream.range(0, Marks.COUNT).mapToObj(Marks::name).toList());
+        markFilter.setEmptySelectionAllowed(true);
+        markFilter.setEmptySelectionCaption(getTranslation("lookup.markFilter.all"));
+        markFilter.addValueChangeListener(e -> firstPage());
+        HorizontalLayout pick = new HorizontalLayout(appSelect, user, markFilter, showHidden, clear);
         pick.setAlignItems(Alignment.BASELINE);
         configureGrid();
         previous.setText(getTranslation("paging.previous"));
@@ -111,6 +125,19 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
                 .setAutoWidth(true);
+        // rendered from the item's data (not components), so a page read again shows the new counts even
+        // when the rows themselves are equal to the ones shown before
+        grid.addColumn(cell("pinned", c -> entry(c).filter(ConversationListItem::pinned)
+                        .map(e -> getTranslation("lookup.pinned.yes")).orElse(""),
+                c -> entry(c).filter(ConversationListItem::pinned).map(e -> Formats.time(e.pinnedAt())).orElse(""), c -> "badge"))
+                .setHeader(getTranslation("lookup.pinned")).setWidth("7em").setFlexGrow(0);
+        grid.addColumn(cell("marks", c -> entry(c).map(e -> String.join(", ", e.marks())).orElse(""),
+                c -> entry(c).map(e -> String.join(", ", e.marks())).orElse(""), c -> ""))
+                .setHeader(getTranslation("lookup.marks")).setWidth("9em").setFlexGrow(1);
+        grid.addColumn(cell("unread", c -> entry(c).map(ConversationListItem::unreadLabel).orElse(""),
+                c -> getTranslation("lookup.unread.why"),
+                c -> entry(c).map(e -> e.unread() > 0 ? "badge contrast pill" : "").orElse("")))
+                .setHeader(getTranslation("lookup.unread")).setWidth("6em").setFlexGrow(0);
         // a fixed width: component cells are not measured by auto width, and the badges are up to ~28 characters
         grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("16em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("lookup.empty"));
@@ -122,6 +149,23 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private String preview(ConversationEntry c) {
         var ref = new io.roamdesk.roaming.ConversationRef(user.getValue(), c.chatType(), c.convId());
         return access.isRevealed(appSelect.getValue(), ref) ? Previews.of(c.latest()) : Previews.masked(c.latest());
+    }
+
+    private java.util.Optional<ConversationListItem> entry(ConversationEntry c) {
+        return java.util.Optional.ofNullable(entries.get(c.chatType().wire() + "/" + c.convId()));
+    }
+
+    /** A cell tests find by what it shows and whose row it is: {@code data-<what>="<conversation id>"}. */
+    private static com.vaadin.flow.data.renderer.LitRenderer<ConversationEntry> cell(String what,
+            com.vaadin.flow.function.ValueProvider<ConversationEntry, String> text,
+            com.vaadin.flow.function.ValueProvider<ConversationEntry, String> title,
+            com.vaadin.flow.function.ValueProvider<ConversationEntry, String> theme) {
+        return com.vaadin.flow.data.renderer.LitRenderer.<ConversationEntry>of("<span data-" + what
+                        + "=\"${item.conv}\" title=\"${item.title}\" theme=\"${item.text ? item.theme : ''}\">${item.text}</span>")
+                .withProperty("conv", ConversationEntry::convId)
+                .withProperty("text", text)
+                .withProperty("title", title)
+                .withProperty("theme", theme);
     }
 
     private Span state(ConversationEntry c) {
@@ -165,8 +209,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         App app = appSelect.getValue();
         String owner = user.getValue();
         ConversationPage page = app == null || owner == null || owner.isBlank() ? new ConversationPage(List.of(), "")
-                : Feedback.call(() -> conversations.consolePage(app, owner, cursor, PAGE_SIZE, showHidden.getValue()))
-                        .orElse(new ConversationPage(List.of(), ""));
+                : Feedback.call(() -> page(app, owner, cursor)).orElse(new ConversationPage(List.of(), ""));
         boolean picked = app != null && owner != null && !owner.isBlank();
         grid.setEmptyStateText(getTranslation(picked ? "lookup.empty" : "lookup.pickFirst"));
         grid.setItems(page.conversations());
@@ -182,6 +225,28 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                     "users?" + Links.user(app, owner).getQueryString()));
         }
+    }
+
+    /**
+     * The console's page with each row's pin, marks and unread count; with a mark picked, the
+     * client's list filtered by that mark (listed conversations only).
+     */
+    private ConversationPage page(App app, String owner, String cursor) {
+        entries.clear();
+        String mark = markFilter.getValue();
+        if (mark != null && !mark.isEmpty()) {
+            var marked = server.list(app, owner, cursor, PAGE_SIZE, false, Marks.parse(mark));
+            marked.entries().forEach(this::remember);
+            return new ConversationPage(marked.entries().stream().map(ConversationListItem::conversation).toList(),
+                    marked.nextCursor());
+        }
+        ConversationPage page = conversations.consolePage(app, owner, cursor, PAGE_SIZE, showHidden.getValue());
+        server.entries(app, owner, page.conversations()).forEach(this::remember);
+        return page;
+    }
+
+    private void remember(ConversationListItem e) {
+        entries.put(e.conversation().chatType().wire() + "/" + e.conversation().convId(), e);
     }
 
     @Override
