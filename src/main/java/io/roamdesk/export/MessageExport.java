@@ -20,7 +20,7 @@ import io.roamdesk.roaming.HistoryPage;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
 import io.roamdesk.roaming.MessageDocument;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import io.roamdesk.roaming.Switches;
 import io.roamdesk.roaming.Usernames;
 import java.io.BufferedOutputStream;
@@ -143,7 +143,7 @@ public class MessageExport {
                     Direction.DOWN, PAGE, HistoryFilter.none());
             while (true) {
                 HistoryPage page = history.fetch(app, request);
-                for (MessageView m : page.messages()) {
+                for (MessageEntry m : page.messages()) {
                     w.write(m);
                 }
                 n += page.messages().size();
@@ -214,7 +214,7 @@ public class MessageExport {
         return export;
     }
 
-    private String text(MessageView m) {
+    private String text(MessageEntry m) {
         if (m.bodyType() != io.roamdesk.roaming.BodyType.TXT) {
             return "";
         }
@@ -227,7 +227,7 @@ public class MessageExport {
 
     /** One output format. */
     private interface Writer extends AutoCloseable {
-        void write(MessageView m);
+        void write(MessageEntry m);
 
         void flush();
 
@@ -243,7 +243,7 @@ public class MessageExport {
         }
 
         @Override
-        public void write(MessageView m) {
+        public void write(MessageEntry m) {
             try {
                 out.write(json.writeValueAsBytes(MessageDocument.of(json, m)));
                 out.write('\n');
@@ -281,7 +281,7 @@ public class MessageExport {
         }
 
         @Override
-        public void write(MessageView m) {
+        public void write(MessageEntry m) {
             try {
                 csv.printRecord(Long.toString(m.msgId()), m.timestamp(), CsvCells.guard(m.from()),
                         CsvCells.guard(m.to()), m.chatType().wire(), m.bodyType().wire(), CsvCells.guard(text(m)),

@@ -295,12 +295,12 @@ public class DeletionService {
                     new ConversationRef(users[1], ChatType.CHAT, users[0]));
         } else {
             String group = convKey.substring(2);
-            rows = repo.members(app.appId(), group).stream().sorted()
+            rows = groupRows.members(app.appId(), group).stream().sorted()
                     .map(u -> new ConversationRef(u, ChatType.GROUPCHAT, group)).toList();
         }
         int changed = 0;
         for (ConversationRef row : rows) {
-            var locked = repo.lockConversation(app.appId(), row);
+            var locked = conversationIndex.lockConversation(app.appId(), row);
             Long latest = locked.map(ConversationRecord::getLatestVisibleMsgId).orElse(null);
             if (latest != null && latest < boundary) {
                 recomputeLatest(app, row, locked.get().getClearedBeforeMsgId(), Long.MAX_VALUE);

@@ -24,12 +24,12 @@ import io.roamdesk.roaming.ConvKeys;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
 import io.roamdesk.roaming.ConversationState;
-import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.DeletionService;
 import io.roamdesk.roaming.GroupService;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
-import io.roamdesk.roaming.MessageView;
+import io.roamdesk.roaming.MessageEntry;
 import io.roamdesk.roaming.Origin;
 import io.roamdesk.roaming.StoredMessage;
 import io.roamdesk.support.Chats;
@@ -122,12 +122,12 @@ class RetentionPurgeTest {
         return rows.stream().map(StoredMessage::msgId).toList();
     }
 
-    private List<MessageView> visible(App app, String owner, ChatType type, String conv) {
+    private List<MessageEntry> visible(App app, String owner, ChatType type, String conv) {
         return history.fetch(app, HistoryRequest.newest(owner, type, conv, 50)).messages();
     }
 
     private List<String> listed(App app, String owner) {
-        return conversations.page(app, owner, 1, 50).stream().map(ConversationView::convId).toList();
+        return conversations.page(app, owner, 1, 50).stream().map(ConversationEntry::convId).toList();
     }
 
     private List<AuditEventRecord> runsOf(App app) {
@@ -162,7 +162,7 @@ class RetentionPurgeTest {
 
         assertThat(run.messages()).isEqualTo(12);
         assertThat(run.conversations()).isEqualTo(3);
-        assertThat(visible(app, "alice", ChatType.CHAT, "bob")).extracting(MessageView::body)
+        assertThat(visible(app, "alice", ChatType.CHAT, "bob")).extracting(MessageEntry::body)
                 .satisfiesExactly(b -> assertThat(b).contains("new 2"), b -> assertThat(b).contains("new 1"));
         assertThat(visible(app, "carol", ChatType.CHAT, "dave")).isEmpty();
         assertThat(visible(app, "carol", ChatType.GROUPCHAT, "team")).isEmpty();
