@@ -65,7 +65,8 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private List<MessageEntry> page = List.of();
 
     public HistoryView(ScopedApps apps, HistoryService history, DeletionService deletions, AuditedActions audited,
-            CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls) {
+            CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls,
+            io.roamdesk.export.MessageExport exports) {
         this.apps = apps;
         this.history = history;
         this.access = access;
@@ -97,7 +98,12 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
         split.setSplitterPosition(72);
-        add(new HorizontalLayout(title, back), revealBar, filters, paging, split, deletionsBar);
+        Button export = new Button(getTranslation("export.button"), e -> new io.roamdesk.console.export.ExportDialog(
+                exports, account.actor(), account.role() == Role.SUPPORT, app, ref.owner(), ref).open());
+        export.setId("export-button");
+        HorizontalLayout head = new HorizontalLayout(title, back, export);
+        head.setAlignItems(Alignment.BASELINE);
+        add(head, revealBar, filters, paging, split, deletionsBar);
     }
 
     private void configureGrid() {

@@ -54,7 +54,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private String nextCursor = "";
 
     public UserLookupView(ScopedApps apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
-            ContentAccess access) {
+            ContentAccess access, io.roamdesk.export.MessageExport exports, io.roamdesk.console.support.CurrentAccount account) {
         this.conversations = conversations;
         this.access = access;
         this.groups = groups;
@@ -85,7 +85,15 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
                 user.getValue(), this::firstPage));
         clear.setId("clear-all-button");
         clear.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout pick = new HorizontalLayout(appSelect, user, showHidden, clear);
+        Button export = new Button(getTranslation("export.userButton"), e -> {
+            if (appSelect.getValue() != null && user.getValue() != null && !user.getValue().isBlank()) {
+                new io.roamdesk.console.export.ExportDialog(exports, account.actor(),
+                        account.role() == Role.SUPPORT, appSelect.getValue(), user.getValue(), null).open();
+            }
+        });
+        export.setId("export-user-button");
+        export.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout pick = new HorizontalLayout(appSelect, user, showHidden, clear, export);
         pick.setAlignItems(Alignment.BASELINE);
         configureGrid();
         previous.setText(getTranslation("paging.previous"));
