@@ -54,6 +54,7 @@ class AppRepository {
                 .set(APP_SETTING.LEGACY_DAYS, s.legacyDays())
                 .set(APP_SETTING.LEGACY_COUNT, s.legacyCount())
                 .set(APP_SETTING.RECALL_WINDOW_SECONDS, s.recallWindowSeconds())
+                .set(APP_SETTING.RETENTION_DAYS, s.retentionDays())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, 1)
                 .execute();
@@ -73,6 +74,7 @@ class AppRepository {
                 .set(APP_SETTING.LEGACY_DAYS, s.legacyDays())
                 .set(APP_SETTING.LEGACY_COUNT, s.legacyCount())
                 .set(APP_SETTING.RECALL_WINDOW_SECONDS, s.recallWindowSeconds())
+                .set(APP_SETTING.RETENTION_DAYS, s.retentionDays())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, version + 1)
                 .where(APP_SETTING.APP_ID.eq(appId)).and(APP_SETTING.VERSION.eq(version))
@@ -109,7 +111,8 @@ class AppRepository {
                 r.get(APP_SETTING.CONVERSATION_CAP),
                 r.get(APP_SETTING.LEGACY_DAYS),
                 r.get(APP_SETTING.LEGACY_COUNT),
-                r.get(APP_SETTING.RECALL_WINDOW_SECONDS));
+                r.get(APP_SETTING.RECALL_WINDOW_SECONDS),
+                r.get(APP_SETTING.RETENTION_DAYS));
         return new App(r.get(APP.APP_ID), new AppKey(r.get(APP.ORG_NAME), r.get(APP.APP_NAME)), s,
                 r.get(APP_SETTING.VERSION), r.get(APP.ENABLED));
     }

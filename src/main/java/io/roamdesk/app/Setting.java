@@ -11,7 +11,9 @@ public enum Setting {
     LEGACY_DAYS(false, 1, 365),
     LEGACY_COUNT(false, 1, 100),
     /** Seconds after sending within which a message may be recalled; at most 7 days, like the vendor's. */
-    RECALL_WINDOW(false, 1, 7 * 24 * 3600);
+    RECALL_WINDOW(false, 1, 7 * 24 * 3600),
+    /** Days messages are kept before the scheduled purge deletes them; 0 keeps them forever (at most 10 years). */
+    RETENTION_DAYS(false, 0, 3650);
 
     private final boolean flag;
     private final int min;
@@ -44,6 +46,7 @@ public enum Setting {
             case LEGACY_DAYS -> String.valueOf(s.legacyDays());
             case LEGACY_COUNT -> String.valueOf(s.legacyCount());
             case RECALL_WINDOW -> String.valueOf(s.recallWindowSeconds());
+            case RETENTION_DAYS -> String.valueOf(s.retentionDays());
         };
     }
 
@@ -71,12 +74,13 @@ public enum Setting {
         }
         return switch (this) {
             case CONVERSATION_CAP -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    n, s.legacyDays(), s.legacyCount(), s.recallWindowSeconds());
+                    n, s.legacyDays(), s.legacyCount(), s.recallWindowSeconds()).withRetentionDays(s.retentionDays());
             case LEGACY_DAYS -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), n, s.legacyCount(), s.recallWindowSeconds());
+                    s.conversationCap(), n, s.legacyCount(), s.recallWindowSeconds()).withRetentionDays(s.retentionDays());
             case RECALL_WINDOW -> s.withRecallWindowSeconds(n);
+            case RETENTION_DAYS -> s.withRetentionDays(n);
             default -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), s.legacyDays(), n, s.recallWindowSeconds());
+                    s.conversationCap(), s.legacyDays(), n, s.recallWindowSeconds()).withRetentionDays(s.retentionDays());
         };
     }
 }

@@ -32,7 +32,11 @@ public enum AuditAction {
     ACCOUNT_DISABLE,
     ACCOUNT_ENABLE,
     ACCOUNT_PASSWORD_RESET,
-    ACCOUNT_UNLOCK;
+    ACCOUNT_UNLOCK,
+    /** One run of the scheduled retention purge of an app (started with its cut-off, completed with counts). */
+    RETENTION_PURGE,
+    /** Message content exported (a conversation or all of one user's), with the message count. */
+    CONTENT_EXPORT;
 
     /** The message key of this action's name in the console's bundles. */
     public String labelKey() {

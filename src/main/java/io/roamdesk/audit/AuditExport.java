@@ -81,11 +81,8 @@ public class AuditExport {
         }
     }
 
-    /** A cell a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) gets a leading apostrophe. */
+    /** A cell a spreadsheet would run as a formula gets a leading apostrophe (see {@link io.roamdesk.core.CsvCells}). */
     static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return io.roamdesk.core.CsvCells.guard(value);
     }
 }

@@ -108,7 +108,7 @@ public class DeletionJobs {
     private Optional<Job> claim() {
         long now = clock.millis();
         try {
-            return jobs.claimInterrupted(instance, now, now + LEASE.toMillis());
+            return jobs.claimInterrupted(ACTION.name(), instance, now, now + LEASE.toMillis());
         } catch (RuntimeException e) {
             // the database is away: the next pass tries again
             log.warn("Could not look for interrupted deletion jobs: {}", e.getMessage());

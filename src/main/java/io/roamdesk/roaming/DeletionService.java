@@ -279,6 +279,37 @@ public class DeletionService {
         metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION_FOR_ALL);
     }
 
+    /**
+     * In the caller's transaction, after the retention purge removed every message of the
+     * conversation {@code convKey} below {@code boundary}: each participant's row whose latest
+     * visible message was one of them gets its newest visible message again, or none (it leaves the
+     * list). Rows and their watermarks stay. Rows are locked in primary-key order, as ingest does.
+     * Answers how many rows changed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int refreshAfterPurge(App app, String convKey, long boundary) {
+        List<ConversationRef> rows;
+        if (convKey.startsWith("c:")) {
+            String[] users = convKey.substring(2).split(":", 2);
+            rows = List.of(new ConversationRef(users[0], ChatType.CHAT, users[1]),
+                    new ConversationRef(users[1], ChatType.CHAT, users[0]));
+        } else {
+            String group = convKey.substring(2);
+            rows = groupRows.members(app.appId(), group).stream().sorted()
+                    .map(u -> new ConversationRef(u, ChatType.GROUPCHAT, group)).toList();
+        }
+        int changed = 0;
+        for (ConversationRef row : rows) {
+            var locked = conversationIndex.lockConversation(app.appId(), row);
+            Long latest = locked.map(ConversationRecord::getLatestVisibleMsgId).orElse(null);
+            if (latest != null && latest < boundary) {
+                recomputeLatest(app, row, locked.get().getClearedBeforeMsgId(), Long.MAX_VALUE);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** Each participant's own row of the conversation (in a single chat, the peer's row names the owner). */
     private List<ConversationRef> participantRows(App app, ConversationRef ref) {
         return participants(app, ref).stream()

@@ -6,14 +6,14 @@ import io.roamdesk.core.ErrorKind;
 import io.roamdesk.core.RoamdeskException;
 
 /** The value-added switches every roaming operation checks before it reads or changes anything. */
-final class Switches {
+public final class Switches {
 
     static final String ONE_WAY_OFF = "this appKey not open message one-way delete";
 
     private Switches() {
     }
 
-    static void requireRoaming(App app) {
+    public static void requireRoaming(App app) {
         if (!app.settings().roamingEnabled()) {
             throw new RoamdeskException(ErrorKind.BAD_REQUEST, "forbidden_op", AppService.ROAMING_OFF);
         }

@@ -69,6 +69,9 @@ public class AppsView extends VerticalLayout implements HasDynamicTitle, BeforeE
         grid.addComponentColumn(a -> badge(a.settings().restInList(), "restlist-" + a.key().app()))
                 .setHeader(getTranslation("apps.restInList")).setAutoWidth(true);
         grid.addColumn(a -> a.settings().conversationCap()).setHeader(getTranslation("apps.cap")).setAutoWidth(true);
+        grid.addColumn(a -> a.settings().retentionDays() == 0 ? getTranslation("apps.retentionForever")
+                : getTranslation("apps.retentionDays", a.settings().retentionDays()))
+                .setHeader(getTranslation("apps.retention")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("apps.legacyWindow", a.settings().legacyDays(), a.settings().legacyCount()))
                 .setHeader(getTranslation("apps.legacy")).setAutoWidth(true);
         grid.addComponentColumn(a -> stateBadge(a)).setHeader(getTranslation("apps.state")).setAutoWidth(true);

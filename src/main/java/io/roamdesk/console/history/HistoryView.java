@@ -68,7 +68,8 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
 
     public HistoryView(ScopedApps apps, HistoryService history, DeletionService deletions, AuditedActions audited,
             CurrentAccount account, ContentAccess access, io.roamdesk.roaming.RecallService recalls,
-            BackgroundTask background, io.roamdesk.roaming.SearchService search) {
+            BackgroundTask background, io.roamdesk.roaming.SearchService search,
+            io.roamdesk.export.MessageExport exports) {
         this.apps = apps;
         this.history = history;
         this.access = access;
@@ -102,7 +103,12 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
         split.setSplitterPosition(72);
-        add(new HorizontalLayout(title, back), revealBar, filters, searchBox, paging, split, deletionsBar);
+        Button export = new Button(getTranslation("export.button"), e -> new io.roamdesk.console.export.ExportDialog(
+                exports, account.actor(), account.role() == Role.SUPPORT, app, ref.owner(), ref).open());
+        export.setId("export-button");
+        HorizontalLayout head = new HorizontalLayout(title, back, export);
+        head.setAlignItems(Alignment.BASELINE);
+        add(head, revealBar, filters, searchBox, paging, split, deletionsBar);
     }
 
     private void configureGrid() {

@@ -15,6 +15,8 @@ import io.roamdesk.console.support.Feedback;
 import io.roamdesk.console.support.Formats;
 import io.roamdesk.console.support.ScopedApps;
 import io.roamdesk.core.Job;
+import io.roamdesk.core.Snowflake;
+import io.roamdesk.retention.RetentionPurge;
 import io.roamdesk.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -43,7 +45,9 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("jobs.title")), new Paragraph(getTranslation("jobs.explain")), refresh);
         grid.setId("jobs-grid");
         grid.addColumn(j -> appKey(j.appId())).setHeader(getTranslation("jobs.app")).setAutoWidth(true);
-        grid.addColumn(j -> j.chatType() + ":" + j.convId() + " (" + j.owner() + ")")
+        grid.addColumn(j -> RetentionPurge.KIND.equals(j.kind())
+                ? getTranslation("jobs.retentionPurge", Formats.time(Snowflake.timestampOf(j.boundaryId())))
+                : j.chatType() + ":" + j.convId() + " (" + j.owner() + ")")
                 .setHeader(getTranslation("jobs.conversation")).setAutoWidth(true);
         grid.addColumn(j -> getTranslation(j.interrupted(System.currentTimeMillis()) ? "jobs.interrupted" : "jobs.running")
                 + " · " + Formats.time(j.updatedAt())).setHeader(getTranslation("jobs.state")).setFlexGrow(2);

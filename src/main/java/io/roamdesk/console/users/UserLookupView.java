@@ -61,7 +61,8 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final java.util.Map<String, ConversationListItem> entries = new java.util.HashMap<>();
 
     public UserLookupView(ScopedApps apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
-            ContentAccess access, ServerConversations server) {
+            ContentAccess access, ServerConversations server, io.roamdesk.export.MessageExport exports,
+            io.roamdesk.console.support.CurrentAccount account) {
         this.conversations = conversations;
         this.server = server;
         this.access = access;
@@ -99,7 +100,15 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         markFilter.setEmptySelectionAllowed(true);
         markFilter.setEmptySelectionCaption(getTranslation("lookup.markFilter.all"));
         markFilter.addValueChangeListener(e -> firstPage());
-        HorizontalLayout pick = new HorizontalLayout(appSelect, user, markFilter, showHidden, clear);
+        Button export = new Button(getTranslation("export.userButton"), e -> {
+            if (appSelect.getValue() != null && user.getValue() != null && !user.getValue().isBlank()) {
+                new io.roamdesk.console.export.ExportDialog(exports, account.actor(),
+                        account.role() == Role.SUPPORT, appSelect.getValue(), user.getValue(), null).open();
+            }
+        });
+        export.setId("export-user-button");
+        export.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout pick = new HorizontalLayout(appSelect, user, markFilter, showHidden, clear, export);
         pick.setAlignItems(Alignment.BASELINE);
         configureGrid();
         previous.setText(getTranslation("paging.previous"));
