@@ -8,10 +8,23 @@ public record AppSettings(
         int conversationCap,
         int legacyDays,
         int legacyCount,
-        int recallWindowSeconds) {
+        int recallWindowSeconds,
+        int undoWindowMinutes,
+        int deleteGraceHours) {
 
     /** How long after sending a message may be recalled unless an app token forces it (the vendor's default). */
     public static final int DEFAULT_RECALL_WINDOW_SECONDS = 120;
+    /** How long a one-way deletion may be undone (0 = never). */
+    public static final int DEFAULT_UNDO_WINDOW_MINUTES = 30;
+    /** How long messages deleted for everyone may be restored before they are purged (0 = purged at once). */
+    public static final int DEFAULT_DELETE_GRACE_HOURS = 24;
+
+    /** The settings without an undo window or grace period of their own: the defaults. */
+    public AppSettings(boolean roamingEnabled, boolean oneWayDeleteEnabled, boolean restInList, int conversationCap,
+            int legacyDays, int legacyCount, int recallWindowSeconds) {
+        this(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount, recallWindowSeconds,
+                DEFAULT_UNDO_WINDOW_MINUTES, DEFAULT_DELETE_GRACE_HOURS);
+    }
 
     /** The settings without a recall window of their own: the default window. */
     public AppSettings(boolean roamingEnabled, boolean oneWayDeleteEnabled, boolean restInList, int conversationCap,
@@ -26,21 +39,35 @@ public record AppSettings(
 
     public AppSettings withRoaming(boolean on) {
         return new AppSettings(on, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds);
+                recallWindowSeconds,
+                undoWindowMinutes, deleteGraceHours);
     }
 
     public AppSettings withOneWayDelete(boolean on) {
         return new AppSettings(roamingEnabled, on, restInList, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds);
+                recallWindowSeconds,
+                undoWindowMinutes, deleteGraceHours);
     }
 
     public AppSettings withRestInList(boolean on) {
         return new AppSettings(roamingEnabled, oneWayDeleteEnabled, on, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds);
+                recallWindowSeconds,
+                undoWindowMinutes, deleteGraceHours);
     }
 
     public AppSettings withRecallWindowSeconds(int seconds) {
         return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
-                seconds);
+                seconds,
+                undoWindowMinutes, deleteGraceHours);
+    }
+
+    public AppSettings withUndoWindowMinutes(int minutes) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
+                recallWindowSeconds, minutes, deleteGraceHours);
+    }
+
+    public AppSettings withDeleteGraceHours(int hours) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
+                recallWindowSeconds, undoWindowMinutes, hours);
     }
 }

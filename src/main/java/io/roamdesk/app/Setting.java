@@ -11,7 +11,11 @@ public enum Setting {
     LEGACY_DAYS(false, 1, 365),
     LEGACY_COUNT(false, 1, 100),
     /** Seconds after sending within which a message may be recalled; at most 7 days, like the vendor's. */
-    RECALL_WINDOW(false, 1, 7 * 24 * 3600);
+    RECALL_WINDOW(false, 1, 7 * 24 * 3600),
+    /** Minutes within which support may undo a one-way deletion; 0 = undo is off. At most a week. */
+    UNDO_WINDOW(false, 0, 7 * 24 * 60),
+    /** Hours messages deleted for everyone stay restorable before they are purged; 0 = purged at once. At most 30 days. */
+    DELETE_GRACE(false, 0, 30 * 24);
 
     private final boolean flag;
     private final int min;
@@ -44,6 +48,8 @@ public enum Setting {
             case LEGACY_DAYS -> String.valueOf(s.legacyDays());
             case LEGACY_COUNT -> String.valueOf(s.legacyCount());
             case RECALL_WINDOW -> String.valueOf(s.recallWindowSeconds());
+            case UNDO_WINDOW -> String.valueOf(s.undoWindowMinutes());
+            case DELETE_GRACE -> String.valueOf(s.deleteGraceHours());
         };
     }
 
@@ -71,12 +77,14 @@ public enum Setting {
         }
         return switch (this) {
             case CONVERSATION_CAP -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    n, s.legacyDays(), s.legacyCount(), s.recallWindowSeconds());
+                    n, s.legacyDays(), s.legacyCount(), s.recallWindowSeconds(), s.undoWindowMinutes(), s.deleteGraceHours());
             case LEGACY_DAYS -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), n, s.legacyCount(), s.recallWindowSeconds());
+                    s.conversationCap(), n, s.legacyCount(), s.recallWindowSeconds(), s.undoWindowMinutes(), s.deleteGraceHours());
             case RECALL_WINDOW -> s.withRecallWindowSeconds(n);
+            case UNDO_WINDOW -> s.withUndoWindowMinutes(n);
+            case DELETE_GRACE -> s.withDeleteGraceHours(n);
             default -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), s.legacyDays(), n, s.recallWindowSeconds());
+                    s.conversationCap(), s.legacyDays(), n, s.recallWindowSeconds(), s.undoWindowMinutes(), s.deleteGraceHours());
         };
     }
 }

@@ -31,7 +31,10 @@ public enum AuditAction {
     ACCOUNT_DISABLE,
     ACCOUNT_ENABLE,
     ACCOUNT_PASSWORD_RESET,
-    ACCOUNT_UNLOCK;
+    ACCOUNT_UNLOCK,
+    UNDO_DELETION,
+    RESTORE_DELETED_FOR_ALL,
+    PURGE_DELETED_FOR_ALL;
 
     /** The message key of this action's name in the console's bundles. */
     public String labelKey() {
