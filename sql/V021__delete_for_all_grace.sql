@@ -20,6 +20,6 @@ CREATE TABLE for_all_deletion (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE INDEX ix_for_all_deletion_due ON for_all_deletion (state, purge_after);
-CREATE INDEX ix_for_all_deletion_app ON for_all_deletion (app_id, deletion_id);
+CREATE INDEX ix_for_all_deletion_owner ON for_all_deletion (app_id, owner, deletion_id);
 
 ALTER TABLE app_setting ADD COLUMN delete_grace_hours INT NOT NULL DEFAULT 24;

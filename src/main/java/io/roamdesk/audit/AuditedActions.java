@@ -45,6 +45,7 @@ public class AuditedActions {
     private final TransactionTemplate readCommitted;
     private final AppAccess access;
     private final UndoService undo;
+    private final GracePeriodJobs purges;
 
     /** Console roles: their changes are checked against the account's apps (API callers are bound to their app). */
     static final java.util.Set<String> CONSOLE_ROLES = java.util.Set.of("SUPPORT", "APP_ADMIN", "AUDITOR", "PLATFORM_ADMIN");
@@ -52,7 +53,8 @@ public class AuditedActions {
 
     AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, ApiCredentials credentials,
             DeletionJobs jobs, EndUsers users, PlatformTransactionManager transactions, RecallService recalls,
-            AppAccess access, UndoService undo) {
+            AppAccess access, UndoService undo, GracePeriodJobs purges) {
+        this.purges = purges;
         this.undo = undo;
         this.recalls = recalls;
         this.readCommitted = new TransactionTemplate(transactions);
@@ -180,6 +182,26 @@ public class AuditedActions {
                 u -> Map.of("kind", u.entry().kind().name(), "conversations", u.conversations()));
     }
 
+    /** Restores a delete-for-all within its grace period (APP_ADMIN, reason); see {@link GracePeriodJobs}. */
+    public long restoreDeletedForAll(Actor actor, App app, String convKey, long deletionId, String reason) {
+        try {
+            checkScope(actor, app.appId());
+            requireAdmin(actor, "only an app administrator may restore messages deleted for everyone");
+            requireReason(reason);
+            return purges.restore(actor, app, convKey, deletionId, reason.strip());
+        } catch (RuntimeException e) {
+            trail.recordFailure(actor, GracePeriodJobs.RESTORE, app.appId(), null, "deletion:" + deletionId, Map.of(),
+                    describe(e), reason);
+            throw e;
+        }
+    }
+
+    private static void requireAdmin(Actor actor, String refusal) {
+        if (!"APP_ADMIN".equals(actor.role()) && !PLATFORM_ADMIN.equals(actor.role())) {
+            throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", refusal);
+        }
+    }
+
     static final java.util.Set<String> UNDOERS = java.util.Set.of("SUPPORT", "APP_ADMIN", PLATFORM_ADMIN, Actor.API_CLIENT);
 
     private static Deleter deleter(Actor actor, @Nullable String reason) {
@@ -198,13 +220,26 @@ public class AuditedActions {
      */
     public long deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages,
             @Nullable String reason, LongConsumer progress) {
+        return deleteConversation(actor, app, ref, withMessages, false, reason, progress);
+    }
+
+    /**
+     * The same; an {@code erasure} (a user's erasure request: APP_ADMIN only, reason required)
+     * skips the grace period and purges the messages as soon as they are deleted.
+     */
+    public long deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages, boolean erasure,
+            @Nullable String reason, LongConsumer progress) {
         if (!withMessages) {
             return audited(actor, AuditAction.DELETE_CONVERSATION, app.appId(), ref.owner(), target(ref), Map.of(), reason,
                     () -> deletions.deleteConversation(app, ref, false, progress));
         }
         try {
             checkScope(actor, app.appId());
-            return jobs.deleteForAll(actor, app, ref, reason, progress);
+            if (erasure) {
+                requireAdmin(actor, "only an app administrator may purge messages at once");
+                requireReason(reason);
+            }
+            return jobs.deleteForAll(actor, app, ref, reason, erasure, progress);
         } catch (RoamdeskException e) {
             // refused before it started (roaming off, bad input): nothing was deleted
             trail.recordFailure(actor, DeletionJobs.ACTION, app.appId(), ref.owner(), target(ref), Map.of(), describe(e),

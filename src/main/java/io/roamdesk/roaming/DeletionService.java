@@ -311,7 +311,7 @@ public class DeletionService {
     }
 
     /** Each participant's own row of the conversation (in a single chat, the peer's row names the owner). */
-    private List<ConversationRef> participantRows(App app, ConversationRef ref) {
+    List<ConversationRef> participantRows(App app, ConversationRef ref) {
         return participants(app, ref).stream()
                 .map(u -> ref.chatType() == ChatType.GROUPCHAT || u.equals(ref.owner()) ? new ConversationRef(u,
                         ref.chatType(), ref.convId()) : new ConversationRef(u, ChatType.CHAT, ref.owner()))

@@ -37,4 +37,9 @@ class LatestVisible {
         conversationUpdates.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
                 newest.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));
     }
+
+    /** Back in the owner's list (a restore undoes the "delete conversation" of a delete-for-all). */
+    void show(App app, ConversationRef ref) {
+        repo.setHidden(app.appId(), ref, false);
+    }
 }

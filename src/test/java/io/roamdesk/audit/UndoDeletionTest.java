@@ -169,4 +169,25 @@ class UndoDeletionTest {
         assertThat(visible(off, "alice", "bob")).isEmpty();
         assertThat(again.deletionId()).isNotEqualTo(d.deletionId());
     }
+
+    @Test
+    void undoingOneOfTwoOverlappingDeletionsKeepsHiddenWhatTheOtherStillHides() {
+        App app = testApps.createRoaming();
+        long m1 = chats.text(app, "alice", "bob", "one");
+        long m2 = chats.text(app, "bob", "alice", "two");
+        long m3 = chats.text(app, "alice", "bob", "three");
+        OneWayDeletion first = audited.oneWayByIds(AGENT, app, aliceBob, List.of(m1), null);
+        OneWayDeletion second = audited.oneWayByIds(AGENT, app, aliceBob, List.of(m1, m2), null);
+        audited.undoDeletion(AGENT, app, "alice", first.deletionId(), "first one");
+        assertThat(visible(app, "alice", "bob")).containsExactly(m3);
+        audited.undoDeletion(AGENT, app, "alice", second.deletionId(), "second one");
+        assertThat(visible(app, "alice", "bob")).containsExactly(m3, m2, m1);
+
+        OneWayDeletion upToTwo = audited.oneWayBefore(AGENT, app, aliceBob, Snowflake.timestampOf(m2), null);
+        OneWayDeletion upToOne = audited.oneWayBefore(AGENT, app, aliceBob, Snowflake.timestampOf(m1), null);
+        audited.undoDeletion(AGENT, app, "alice", upToTwo.deletionId(), "the later cut");
+        assertThat(visible(app, "alice", "bob")).containsExactly(m3, m2);
+        audited.undoDeletion(AGENT, app, "alice", upToOne.deletionId(), "the earlier cut");
+        assertThat(visible(app, "alice", "bob")).containsExactly(m3, m2, m1);
+    }
 }

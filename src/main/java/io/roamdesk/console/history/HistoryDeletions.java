@@ -70,7 +70,7 @@ class HistoryDeletions extends HorizontalLayout {
                 getTranslation("delete.selected.title", ref.owner()),
                 lines(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()), p,
                         getTranslation("delete.othersKeep")),
-                false, reason -> done(Feedback.run(() -> audited.deleteByIds(account.actor(), app, ref, ids, reason))))
+                false, reason -> undoable(Feedback.call(() -> audited.oneWayByIds(account.actor(), app, ref, ids, reason))))
                 .open());
     }
 
@@ -90,7 +90,7 @@ class HistoryDeletions extends HorizontalLayout {
                     getTranslation("delete.before.title", ref.owner()),
                     lines(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()), p,
                             getTranslation("delete.othersKeep")),
-                    false, reason -> done(Feedback.run(() -> audited.deleteBefore(account.actor(), app, ref, time, reason))))
+                    false, reason -> undoable(Feedback.call(() -> audited.oneWayBefore(account.actor(), app, ref, time, reason))))
                     .open());
         });
         next.setId("delete-before-next");
@@ -155,10 +155,12 @@ class HistoryDeletions extends HorizontalLayout {
         return out;
     }
 
-    private void done(boolean ok) {
-        if (ok) {
-            Feedback.success(getTranslation("delete.done"));
+    /** Confirms a one-way deletion with an Undo button in the notification. */
+    private void undoable(java.util.Optional<io.roamdesk.roaming.OneWayDeletion> done) {
+        done.ifPresent(d -> {
+            new io.roamdesk.console.deletion.UndoOffer(audited, account).confirmDone(app, ref.owner(), d,
+                    getTranslation("delete.done"), refresh);
             refresh.run();
-        }
+        });
     }
 }

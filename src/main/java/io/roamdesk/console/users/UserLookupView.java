@@ -51,10 +51,14 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final Span pageLabel = new Span();
     private final Deque<String> cursors = new ArrayDeque<>();
     private final ClearAllAction clearAll;
+    private final RecentDeletions recentDeletions;
     private String nextCursor = "";
 
     public UserLookupView(ScopedApps apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
-            ContentAccess access) {
+            ContentAccess access, io.roamdesk.roaming.UndoService undo, io.roamdesk.audit.AuditedActions audited,
+            io.roamdesk.console.support.CurrentAccount account, java.time.Clock clock) {
+        this.recentDeletions = new RecentDeletions(undo, new io.roamdesk.console.deletion.UndoOffer(audited, account), clock,
+                this::firstPage);
         this.conversations = conversations;
         this.access = access;
         this.groups = groups;
@@ -98,7 +102,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout paging = new HorizontalLayout(previous, pageLabel, next);
         paging.setId("lookup-paging");
         paging.setAlignItems(Alignment.CENTER);
-        add(new H2(getTranslation("lookup.title")), pick, grid, paging);
+        add(new H2(getTranslation("lookup.title")), pick, grid, paging, recentDeletions);
         showPage(null);
     }
 
@@ -149,6 +153,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private void firstPage() {
         cursors.clear();
         showPage(null);
+        recentDeletions.show(appSelect.getValue(), user.getValue());
     }
 
     private void nextPage() {
