@@ -52,11 +52,13 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final Deque<String> cursors = new ArrayDeque<>();
     private final ClearAllAction clearAll;
     private final RecentDeletions recentDeletions;
+    private final ForAllDeletions forAllDeletions;
     private String nextCursor = "";
 
     public UserLookupView(ScopedApps apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
             ContentAccess access, io.roamdesk.roaming.UndoService undo, io.roamdesk.audit.AuditedActions audited,
-            io.roamdesk.console.support.CurrentAccount account, java.time.Clock clock) {
+            io.roamdesk.console.support.CurrentAccount account, java.time.Clock clock, io.roamdesk.roaming.GraceService grace) {
+        this.forAllDeletions = new ForAllDeletions(grace, audited, account, clock, this::firstPage);
         this.recentDeletions = new RecentDeletions(undo, new io.roamdesk.console.deletion.UndoOffer(audited, account), clock,
                 this::firstPage);
         this.conversations = conversations;
@@ -102,7 +104,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout paging = new HorizontalLayout(previous, pageLabel, next);
         paging.setId("lookup-paging");
         paging.setAlignItems(Alignment.CENTER);
-        add(new H2(getTranslation("lookup.title")), pick, grid, paging, recentDeletions);
+        add(new H2(getTranslation("lookup.title")), pick, grid, paging, recentDeletions, forAllDeletions);
         showPage(null);
     }
 
@@ -154,6 +156,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         cursors.clear();
         showPage(null);
         recentDeletions.show(appSelect.getValue(), user.getValue());
+        forAllDeletions.show(appSelect.getValue(), user.getValue());
     }
 
     private void nextPage() {
