@@ -110,7 +110,7 @@ public class GraceService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void finishRestore(App app, ForAllDeletion d, String by) {
         List<ConversationRef> rows = deletions.participantRows(app, d.ref()).stream()
-                .sorted(RoamingRepository.LOCK_ORDER).toList();
+                .sorted(ConversationUpdateRepository.LOCK_ORDER).toList();
         for (ConversationRef row : rows) {
             latest.lock(app, row).ifPresent(c -> latest.recompute(app, row, c.getClearedBeforeMsgId(), Long.MAX_VALUE));
         }

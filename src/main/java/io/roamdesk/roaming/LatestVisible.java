@@ -40,6 +40,6 @@ class LatestVisible {
 
     /** Back in the owner's list (a restore undoes the "delete conversation" of a delete-for-all). */
     void show(App app, ConversationRef ref) {
-        repo.setHidden(app.appId(), ref, false);
+        conversationUpdates.setHidden(app.appId(), ref, false);
     }
 }

@@ -164,6 +164,9 @@ public class UndoService {
     private void undoWatermark(App app, ConversationRef ref, long deletionId) {
         var row = latest.lock(app, ref);
         List<DeletionWatermarkRecord> all = marks.marksFor(app.appId(), ref);
+        if (all.isEmpty()) {
+            return;
+        }
         long base = all.get(0).getPrevWatermark();
         long effective = base;
         DeletionWatermarkRecord next = null;

@@ -14,7 +14,7 @@ import io.roamdesk.jooq.tables.records.AuditEventRecord;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
-import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.ForAllDeletion;
 import io.roamdesk.roaming.GraceService;
 import io.roamdesk.roaming.HistoryRequest;
@@ -108,7 +108,7 @@ class GracePeriodTest {
         assertThat(restored).isEqualTo(3);
         assertThat(visible(app, "alice", "bob")).containsExactly(ids.get(2), ids.get(1), ids.get(0));
         assertThat(visible(app, "bob", "alice")).as("bob's own one-way delete stays").containsExactly(ids.get(2), ids.get(1));
-        assertThat(conversations.page(app, "alice", 1, 20)).extracting(ConversationView::convId).containsExactly("bob");
+        assertThat(conversations.page(app, "alice", 1, 20)).extracting(ConversationEntry::convId).containsExactly("bob");
         assertThat(conversations.page(app, "bob", 1, 20).get(0).latest().msgId()).isEqualTo(ids.get(2));
         assertThat(latest(app).state()).isEqualTo(ForAllDeletion.State.RESTORED);
         assertThat(events(app, AuditAction.RESTORE_DELETED_FOR_ALL)).singleElement().satisfies(e -> {

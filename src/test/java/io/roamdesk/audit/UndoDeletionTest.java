@@ -12,7 +12,7 @@ import io.roamdesk.core.Snowflake;
 import io.roamdesk.roaming.ChatType;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
-import io.roamdesk.roaming.ConversationView;
+import io.roamdesk.roaming.ConversationEntry;
 import io.roamdesk.roaming.DeletionEntry;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
@@ -54,7 +54,7 @@ class UndoDeletionTest {
     }
 
     private List<String> listed(App app, String owner) {
-        return conversations.page(app, owner, 1, 50).stream().map(ConversationView::convId).toList();
+        return conversations.page(app, owner, 1, 50).stream().map(ConversationEntry::convId).toList();
     }
 
     private long latestOf(App app, String owner, String peer) {
