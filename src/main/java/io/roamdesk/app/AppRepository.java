@@ -54,6 +54,8 @@ class AppRepository {
                 .set(APP_SETTING.LEGACY_DAYS, s.legacyDays())
                 .set(APP_SETTING.LEGACY_COUNT, s.legacyCount())
                 .set(APP_SETTING.RECALL_WINDOW_SECONDS, s.recallWindowSeconds())
+                .set(APP_SETTING.UNDO_WINDOW_MINUTES, s.undoWindowMinutes())
+                .set(APP_SETTING.DELETE_GRACE_HOURS, s.deleteGraceHours())
                 .set(APP_SETTING.RETENTION_DAYS, s.retentionDays())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, 1)
@@ -74,6 +76,8 @@ class AppRepository {
                 .set(APP_SETTING.LEGACY_DAYS, s.legacyDays())
                 .set(APP_SETTING.LEGACY_COUNT, s.legacyCount())
                 .set(APP_SETTING.RECALL_WINDOW_SECONDS, s.recallWindowSeconds())
+                .set(APP_SETTING.UNDO_WINDOW_MINUTES, s.undoWindowMinutes())
+                .set(APP_SETTING.DELETE_GRACE_HOURS, s.deleteGraceHours())
                 .set(APP_SETTING.RETENTION_DAYS, s.retentionDays())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, version + 1)
@@ -112,6 +116,8 @@ class AppRepository {
                 r.get(APP_SETTING.LEGACY_DAYS),
                 r.get(APP_SETTING.LEGACY_COUNT),
                 r.get(APP_SETTING.RECALL_WINDOW_SECONDS),
+                r.get(APP_SETTING.UNDO_WINDOW_MINUTES),
+                r.get(APP_SETTING.DELETE_GRACE_HOURS),
                 r.get(APP_SETTING.RETENTION_DAYS));
         return new App(r.get(APP.APP_ID), new AppKey(r.get(APP.ORG_NAME), r.get(APP.APP_NAME)), s,
                 r.get(APP_SETTING.VERSION), r.get(APP.ENABLED));

@@ -9,16 +9,22 @@ public record AppSettings(
         int legacyDays,
         int legacyCount,
         int recallWindowSeconds,
+        int undoWindowMinutes,
+        int deleteGraceHours,
         int retentionDays) {
 
     /** How long after sending a message may be recalled unless an app token forces it (the vendor's default). */
     public static final int DEFAULT_RECALL_WINDOW_SECONDS = 120;
+    /** How long a one-way deletion may be undone (0 = never). */
+    public static final int DEFAULT_UNDO_WINDOW_MINUTES = 30;
+    /** How long messages deleted for everyone may be restored before they are purged (0 = purged at once). */
+    public static final int DEFAULT_DELETE_GRACE_HOURS = 24;
 
-    /** The settings without a retention of their own: messages are kept forever (0). */
+    /** The settings without an undo window, grace period or retention of their own: the defaults (kept forever). */
     public AppSettings(boolean roamingEnabled, boolean oneWayDeleteEnabled, boolean restInList, int conversationCap,
             int legacyDays, int legacyCount, int recallWindowSeconds) {
-        this(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds, 0);
+        this(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount, recallWindowSeconds,
+                DEFAULT_UNDO_WINDOW_MINUTES, DEFAULT_DELETE_GRACE_HOURS, 0);
     }
 
     /** The settings without a recall window of their own: the default window. */
@@ -34,27 +40,52 @@ public record AppSettings(
 
     public AppSettings withRoaming(boolean on) {
         return new AppSettings(on, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds, retentionDays);
+                recallWindowSeconds, undoWindowMinutes, deleteGraceHours, retentionDays);
     }
 
     public AppSettings withOneWayDelete(boolean on) {
         return new AppSettings(roamingEnabled, on, restInList, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds, retentionDays);
+                recallWindowSeconds, undoWindowMinutes, deleteGraceHours, retentionDays);
     }
 
     public AppSettings withRestInList(boolean on) {
         return new AppSettings(roamingEnabled, oneWayDeleteEnabled, on, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds, retentionDays);
+                recallWindowSeconds, undoWindowMinutes, deleteGraceHours, retentionDays);
+    }
+
+    public AppSettings withConversationCap(int cap) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, cap, legacyDays, legacyCount,
+                recallWindowSeconds, undoWindowMinutes, deleteGraceHours, retentionDays);
+    }
+
+    public AppSettings withLegacyDays(int days) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, days, legacyCount,
+                recallWindowSeconds, undoWindowMinutes, deleteGraceHours, retentionDays);
+    }
+
+    public AppSettings withLegacyCount(int count) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, count,
+                recallWindowSeconds, undoWindowMinutes, deleteGraceHours, retentionDays);
     }
 
     public AppSettings withRecallWindowSeconds(int seconds) {
         return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
-                seconds, retentionDays);
+                seconds, undoWindowMinutes, deleteGraceHours, retentionDays);
+    }
+
+    public AppSettings withUndoWindowMinutes(int minutes) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
+                recallWindowSeconds, minutes, deleteGraceHours, retentionDays);
+    }
+
+    public AppSettings withDeleteGraceHours(int hours) {
+        return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
+                recallWindowSeconds, undoWindowMinutes, hours, retentionDays);
     }
 
     /** Days a message is kept before the retention purge deletes it; 0 keeps messages forever. */
     public AppSettings withRetentionDays(int days) {
         return new AppSettings(roamingEnabled, oneWayDeleteEnabled, restInList, conversationCap, legacyDays, legacyCount,
-                recallWindowSeconds, days);
+                recallWindowSeconds, undoWindowMinutes, deleteGraceHours, days);
     }
 }

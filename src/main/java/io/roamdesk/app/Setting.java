@@ -12,6 +12,10 @@ public enum Setting {
     LEGACY_COUNT(false, 1, 100),
     /** Seconds after sending within which a message may be recalled; at most 7 days, like the vendor's. */
     RECALL_WINDOW(false, 1, 7 * 24 * 3600),
+    /** Minutes within which support may undo a one-way deletion; 0 = undo is off. At most a week. */
+    UNDO_WINDOW(false, 0, 7 * 24 * 60),
+    /** Hours messages deleted for everyone stay restorable before they are purged; 0 = purged at once. At most 30 days. */
+    DELETE_GRACE(false, 0, 30 * 24),
     /** Days messages are kept before the scheduled purge deletes them; 0 keeps them forever (at most 10 years). */
     RETENTION_DAYS(false, 0, 3650);
 
@@ -47,6 +51,8 @@ public enum Setting {
             case LEGACY_COUNT -> String.valueOf(s.legacyCount());
             case RECALL_WINDOW -> String.valueOf(s.recallWindowSeconds());
             case RETENTION_DAYS -> String.valueOf(s.retentionDays());
+            case UNDO_WINDOW -> String.valueOf(s.undoWindowMinutes());
+            case DELETE_GRACE -> String.valueOf(s.deleteGraceHours());
         };
     }
 
@@ -73,14 +79,14 @@ public enum Setting {
             throw RoamdeskException.badRequest(name().toLowerCase() + " must be between " + min + " and " + max);
         }
         return switch (this) {
-            case CONVERSATION_CAP -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    n, s.legacyDays(), s.legacyCount(), s.recallWindowSeconds()).withRetentionDays(s.retentionDays());
-            case LEGACY_DAYS -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), n, s.legacyCount(), s.recallWindowSeconds()).withRetentionDays(s.retentionDays());
+            case CONVERSATION_CAP -> s.withConversationCap(n);
+            case LEGACY_DAYS -> s.withLegacyDays(n);
+            case LEGACY_COUNT -> s.withLegacyCount(n);
             case RECALL_WINDOW -> s.withRecallWindowSeconds(n);
+            case UNDO_WINDOW -> s.withUndoWindowMinutes(n);
+            case DELETE_GRACE -> s.withDeleteGraceHours(n);
             case RETENTION_DAYS -> s.withRetentionDays(n);
-            default -> new AppSettings(s.roamingEnabled(), s.oneWayDeleteEnabled(), s.restInList(),
-                    s.conversationCap(), s.legacyDays(), n, s.recallWindowSeconds()).withRetentionDays(s.retentionDays());
+            default -> throw new IllegalStateException(name() + " is a switch");
         };
     }
 }

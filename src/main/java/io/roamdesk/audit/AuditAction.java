@@ -33,6 +33,9 @@ public enum AuditAction {
     ACCOUNT_ENABLE,
     ACCOUNT_PASSWORD_RESET,
     ACCOUNT_UNLOCK,
+    UNDO_DELETION,
+    RESTORE_DELETED_FOR_ALL,
+    PURGE_DELETED_FOR_ALL,
     /** One run of the scheduled retention purge of an app (started with its cut-off, completed with counts). */
     RETENTION_PURGE,
     /** Message content exported (a conversation or all of one user's), with the message count. */

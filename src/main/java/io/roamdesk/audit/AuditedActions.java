@@ -12,6 +12,9 @@ import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.TransientRetry;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.DeletionService;
+import io.roamdesk.roaming.Deleter;
+import io.roamdesk.roaming.OneWayDeletion;
+import io.roamdesk.roaming.UndoService;
 import io.roamdesk.roaming.RecallService;
 import io.roamdesk.users.EndUser;
 import io.roamdesk.users.EndUsers;
@@ -41,6 +44,8 @@ public class AuditedActions {
     private final RecallService recalls;
     private final TransactionTemplate readCommitted;
     private final AppAccess access;
+    private final UndoService undo;
+    private final GracePeriodJobs purges;
 
     /** Console roles: their changes are checked against the account's apps (API callers are bound to their app). */
     static final java.util.Set<String> CONSOLE_ROLES = java.util.Set.of("SUPPORT", "APP_ADMIN", "AUDITOR", "PLATFORM_ADMIN");
@@ -48,7 +53,9 @@ public class AuditedActions {
 
     AuditedActions(AuditTrail trail, DeletionService deletions, AppService apps, ApiCredentials credentials,
             DeletionJobs jobs, EndUsers users, PlatformTransactionManager transactions, RecallService recalls,
-            AppAccess access) {
+            AppAccess access, UndoService undo, GracePeriodJobs purges) {
+        this.purges = purges;
+        this.undo = undo;
         this.recalls = recalls;
         this.readCommitted = new TransactionTemplate(transactions);
         this.readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -129,22 +136,82 @@ public class AuditedActions {
     }
 
     public int deleteByIds(Actor actor, App app, ConversationRef ref, List<Long> ids, @Nullable String reason) {
-        return audited(actor, AuditAction.DELETE_ONE_WAY_IDS, app.appId(), ref.owner(), target(ref),
-                Map.of("ids", ids.stream().map(String::valueOf).toList()), reason,
-                () -> deletions.deleteByIds(app, ref, ids));
+        return oneWayByIds(actor, app, ref, ids, reason).count();
+    }
+
+    /** A one-way delete by ids, logged for an undo (the audit event names the log entry). */
+    public OneWayDeletion oneWayByIds(Actor actor, App app, ConversationRef ref, List<Long> ids, @Nullable String reason) {
+        Map<String, Object> params = Map.of("ids", ids.stream().map(String::valueOf).toList());
+        return audited(actor, AuditAction.DELETE_ONE_WAY_IDS, app.appId(), ref.owner(), target(ref), params, reason,
+                () -> deletions.deleteByIds(app, ref, ids, deleter(actor, reason)), d -> withDeletion(params, d));
     }
 
     public void deleteBefore(Actor actor, App app, ConversationRef ref, long time, @Nullable String reason) {
-        audited(actor, AuditAction.DELETE_ONE_WAY_TIME, app.appId(), ref.owner(), target(ref), Map.of("before", time), reason,
-                () -> {
-                    deletions.deleteBefore(app, ref, time);
-                    return null;
-                });
+        oneWayBefore(actor, app, ref, time, reason);
+    }
+
+    public OneWayDeletion oneWayBefore(Actor actor, App app, ConversationRef ref, long time, @Nullable String reason) {
+        Map<String, Object> params = Map.of("before", time);
+        return audited(actor, AuditAction.DELETE_ONE_WAY_TIME, app.appId(), ref.owner(), target(ref), params, reason,
+                () -> deletions.deleteBefore(app, ref, time, deleter(actor, reason)), d -> withDeletion(params, d));
     }
 
     public int clearAll(Actor actor, App app, String owner, @Nullable String reason) {
+        return oneWayClearAll(actor, app, owner, reason).count();
+    }
+
+    public OneWayDeletion oneWayClearAll(Actor actor, App app, String owner, @Nullable String reason) {
         return audited(actor, AuditAction.CLEAR_ALL, app.appId(), owner, null, Map.of(), reason,
-                () -> deletions.clearAll(app, owner));
+                () -> deletions.clearAll(app, owner, deleter(actor, reason)), d -> withDeletion(Map.of(), d));
+    }
+
+    /**
+     * Undoes one of the owner's one-way deletions (support and app administrators in the console,
+     * or the app's own API clients), with a reason; see {@link UndoService#undo}.
+     */
+    public UndoService.Undone undoDeletion(Actor actor, App app, String owner, long deletionId, String reason) {
+        return audited(actor, AuditAction.UNDO_DELETION, app.appId(), owner, "deletion:" + deletionId, Map.of(), reason,
+                () -> {
+                    if (!UNDOERS.contains(actor.role())) {
+                        throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op",
+                                "only support agents and app administrators may undo a deletion");
+                    }
+                    requireReason(reason);
+                    return undo.undo(app, owner, deletionId, actor.name(), reason.strip());
+                },
+                u -> Map.of("kind", u.entry().kind().name(), "conversations", u.conversations()));
+    }
+
+    /** Restores a delete-for-all within its grace period (APP_ADMIN, reason); see {@link GracePeriodJobs}. */
+    public long restoreDeletedForAll(Actor actor, App app, String convKey, long deletionId, String reason) {
+        try {
+            checkScope(actor, app.appId());
+            requireAdmin(actor, "only an app administrator may restore messages deleted for everyone");
+            requireReason(reason);
+            return purges.restore(actor, app, convKey, deletionId, reason.strip());
+        } catch (RuntimeException e) {
+            trail.recordFailure(actor, GracePeriodJobs.RESTORE, app.appId(), null, "deletion:" + deletionId, Map.of(),
+                    describe(e), reason);
+            throw e;
+        }
+    }
+
+    private static void requireAdmin(Actor actor, String refusal) {
+        if (!"APP_ADMIN".equals(actor.role()) && !PLATFORM_ADMIN.equals(actor.role())) {
+            throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", refusal);
+        }
+    }
+
+    static final java.util.Set<String> UNDOERS = java.util.Set.of("SUPPORT", "APP_ADMIN", PLATFORM_ADMIN, Actor.API_CLIENT);
+
+    private static Deleter deleter(Actor actor, @Nullable String reason) {
+        return new Deleter(actor.name(), actor.role(), reason == null || reason.isBlank() ? null : reason.strip());
+    }
+
+    private static Map<String, ?> withDeletion(Map<String, Object> params, OneWayDeletion d) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(params);
+        out.put("deletion", Long.toString(d.deletionId()));
+        return out;
     }
 
     /**
@@ -153,13 +220,26 @@ public class AuditedActions {
      */
     public long deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages,
             @Nullable String reason, LongConsumer progress) {
+        return deleteConversation(actor, app, ref, withMessages, false, reason, progress);
+    }
+
+    /**
+     * The same; an {@code erasure} (a user's erasure request: APP_ADMIN only, reason required)
+     * skips the grace period and purges the messages as soon as they are deleted.
+     */
+    public long deleteConversation(Actor actor, App app, ConversationRef ref, boolean withMessages, boolean erasure,
+            @Nullable String reason, LongConsumer progress) {
         if (!withMessages) {
             return audited(actor, AuditAction.DELETE_CONVERSATION, app.appId(), ref.owner(), target(ref), Map.of(), reason,
                     () -> deletions.deleteConversation(app, ref, false, progress));
         }
         try {
             checkScope(actor, app.appId());
-            return jobs.deleteForAll(actor, app, ref, reason, progress);
+            if (erasure) {
+                requireAdmin(actor, "only an app administrator may purge messages at once");
+                requireReason(reason);
+            }
+            return jobs.deleteForAll(actor, app, ref, reason, erasure, progress);
         } catch (RoamdeskException e) {
             // refused before it started (roaming off, bad input): nothing was deleted
             trail.recordFailure(actor, DeletionJobs.ACTION, app.appId(), ref.owner(), target(ref), Map.of(), describe(e),

@@ -46,11 +46,16 @@ public class DeletionJobs {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final io.roamdesk.roaming.GraceService grace;
+    private final GracePeriodJobs purges;
     private final String instance = UUID.randomUUID().toString();
     int batchSize = 5_000;
 
     DeletionJobs(JobRepository jobs, DeletionService deletions, AuditTrail trail, AppService apps, IdGenerator ids,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, io.roamdesk.roaming.GraceService grace,
+            GracePeriodJobs purges) {
+        this.grace = grace;
+        this.purges = purges;
         this.jobs = jobs;
         this.deletions = deletions;
         this.trail = trail;
@@ -62,18 +67,34 @@ public class DeletionJobs {
 
     /** Starts the job and runs it to the end on this thread; answers how many messages it deleted. */
     public long deleteForAll(Actor actor, App app, ConversationRef ref, @Nullable String reason, LongConsumer progress) {
+        return deleteForAll(actor, app, ref, reason, false, progress);
+    }
+
+    /**
+     * The same; the messages stay restorable for the app's grace period, unless that is 0 or this is
+     * an {@code erasure} request: then they are purged for good as soon as the deletion is done.
+     */
+    public long deleteForAll(Actor actor, App app, ConversationRef ref, @Nullable String reason, boolean erasure,
+            LongConsumer progress) {
+        boolean purgeAtOnce = erasure || app.settings().deleteGraceHours() <= 0;
         long boundary = deletions.forAllBoundary(app);
         long now = clock.millis();
         Job job = new Job(ids.nextId(), app.appId(), ACTION.name(), ref.owner(), ref.chatType().wire(), ref.convId(), boundary,
                 -1, 0, Job.State.RUNNING, actor.name(), actor.role(), reason, instance, now + LEASE.toMillis(), now, now);
         TransientRetry.run(() -> tx.execute(s -> {
             jobs.insert(job);
+            grace.record(app, ref, job.jobId(), boundary, purgeAtOnce);
             trail.record(actor, ACTION, app.appId(), ref.owner(), AuditedActions.target(ref),
-                    Map.of("job", Long.toString(job.jobId()), "up_to_msg_id", Long.toString(boundary)), AuditOutcome.STARTED, reason);
+                    Map.of("job", Long.toString(job.jobId()), "up_to_msg_id", Long.toString(boundary), "erasure", erasure),
+                    AuditOutcome.STARTED, reason);
             return null;
         }));
         try {
-            return run(job, app, progress);
+            long deleted = run(job, app, progress);
+            if (purgeAtOnce) {
+                purges.purge(app, ref.convKey(), job.jobId(), n -> { });
+            }
+            return deleted;
         } catch (RuntimeException e) {
             // left to be resumed (here or by another instance) once the lease has run out
             log.warn("Delete-for-all job {} interrupted: {}", job.jobId(), e.toString());

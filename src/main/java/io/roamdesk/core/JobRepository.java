@@ -68,10 +68,17 @@ public class JobRepository {
                 .execute();
     }
 
-    /** Takes the lease of one interrupted job of that kind, if there is one (one instance wins each job). */
-    public Optional<Job> claimInterrupted(String kind, String leaseOwner, long now, long leaseUntil) {
+    /** Takes the lease of one interrupted job, if there is one (one instance wins each job). */
+    public Optional<Job> claimInterrupted(String leaseOwner, long now, long leaseUntil) {
+        return claimInterrupted(null, leaseOwner, now, leaseUntil);
+    }
+
+    /** The same for jobs of one kind only (each kind is resumed by its own runner). */
+    public Optional<Job> claimInterrupted(@org.jspecify.annotations.Nullable String kind, String leaseOwner, long now,
+            long leaseUntil) {
         List<Long> candidates = db.select(JOB.JOB_ID).from(JOB)
-                .where(JOB.STATE.eq(Job.State.RUNNING.name())).and(JOB.LEASE_UNTIL.lt(now)).and(JOB.KIND.eq(kind))
+                .where(JOB.STATE.eq(Job.State.RUNNING.name())).and(JOB.LEASE_UNTIL.lt(now))
+                .and(kind == null ? org.jooq.impl.DSL.noCondition() : JOB.KIND.eq(kind))
                 .orderBy(JOB.LEASE_UNTIL).limit(10).fetch(JOB.JOB_ID);
         for (long id : candidates) {
             int taken = db.update(JOB)

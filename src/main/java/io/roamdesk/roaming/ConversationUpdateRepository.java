@@ -155,7 +155,7 @@ class ConversationUpdateRepository {
     /** Clear-all: every conversation of the owner forgets everything up to its newest message. */
     int clearAll(long appId, String owner) {
         return db.update(CONVERSATION)
-                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LAST_MSG_ID)
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LAST_MSG_ID))
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
                 .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))

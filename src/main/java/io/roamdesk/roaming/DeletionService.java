@@ -40,11 +40,15 @@ public class DeletionService {
     private final TransactionTemplate tx;
     private final RoamingMetrics metrics;
     private final ListForecast forecast;
+    private final UndoService undo;
+    private final LatestVisible latestVisible;
 
     DeletionService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
             ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
             GroupRepository groupRows, Clock clock, PlatformTransactionManager transactions,
-            RoamingMetrics metrics, ListForecast forecast) {
+            RoamingMetrics metrics, ListForecast forecast, UndoService undo, LatestVisible latestVisible) {
+        this.undo = undo;
+        this.latestVisible = latestVisible;
         this.metrics = metrics;
         this.forecast = forecast;
         this.messageRows = messageRows;
@@ -87,15 +91,23 @@ public class DeletionService {
     /** Hides the messages for the owner only; answers how many were newly hidden. */
     @Transactional
     public int deleteByIds(App app, ConversationRef ref, List<Long> ids) {
+        return deleteByIds(app, ref, ids, Deleter.UNNAMED).count();
+    }
+
+    /** Hides the messages for the owner only, logged for an undo; answers the log entry and how many were newly hidden. */
+    @Transactional
+    public OneWayDeletion deleteByIds(App app, ConversationRef ref, List<Long> ids, Deleter by) {
         Switches.requireOneWayDelete(app);
         // the lock comes first: the transaction's snapshot is then taken after every arrival or
         // deletion that touched this row has committed, so the recount below misses none of them
         var row = conversationIndex.lockConversation(app.appId(), ref);
         Set<Long> valid = checkIds(app, ref, ids);
+        Set<Long> before = hiddenMarks.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
         int added = hiddenMarks.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
         metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_IDS);
+        var done = new OneWayDeletion(undo.recordByIds(app, ref, valid, before, by), added);
         if (row.isEmpty()) {
-            return added;
+            return done;
         }
         Long latest = row.get().getLatestVisibleMsgId();
         if (!ref.latestBoundsVisibility() || latest == null) {
@@ -105,7 +117,7 @@ public class DeletionService {
             // the newest messages fifty at a time never walks back over the ones hidden before
             recomputeLatest(app, ref, row.get().getClearedBeforeMsgId(), latest);
         }
-        return added;
+        return done;
     }
 
     private Set<Long> checkIds(App app, ConversationRef ref, List<Long> ids) {
@@ -143,20 +155,31 @@ public class DeletionService {
     /** Hides, for the owner only, every message of the conversation at or before {@code time} (ms). */
     @Transactional
     public void deleteBefore(App app, ConversationRef ref, long time) {
+        deleteBefore(app, ref, time, Deleter.UNNAMED);
+    }
+
+    /** The same, logged for an undo; answers the log entry (id 0 for a time before any message). */
+    @Transactional
+    public OneWayDeletion deleteBefore(App app, ConversationRef ref, long time, Deleter by) {
         Switches.requireOneWayDelete(app);
         long cut = checkTime(time);
         if (cut < Snowflake.EPOCH_MS) {
-            return;
+            return new OneWayDeletion(0, 0);
         }
         long watermark = Snowflake.lastIdAt(cut);
         metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_TIME);
         // the upsert locks the row first (creating it when no message has arrived yet), so the
-        // snapshot below is taken after every arrival or deletion that touched it has committed
+        // snapshot below is taken after every arrival or deletion that touched it has committed;
+        // raising to 0 changes nothing but lets the log read the watermark this deletion finds
+        conversationUpdates.raiseClearedBefore(app.appId(), ref, 0L);
+        long previous = conversationIndex.lockConversation(app.appId(), ref).orElseThrow().getClearedBeforeMsgId();
         conversationUpdates.raiseClearedBefore(app.appId(), ref, watermark);
+        long logged = undo.recordBefore(app, ref, time, watermark, previous, by);
         var row = conversationIndex.lockConversation(app.appId(), ref).orElseThrow();
         Long latest = row.getLatestVisibleMsgId();
         recomputeLatest(app, ref, row.getClearedBeforeMsgId(),
                 !ref.latestBoundsVisibility() || latest == null ? Long.MAX_VALUE : latest + 1);
+        return new OneWayDeletion(logged, 0);
     }
 
     /**
@@ -195,10 +218,18 @@ public class DeletionService {
 
     @Transactional
     public int clearAll(App app, String owner) {
+        return clearAll(app, owner, Deleter.UNNAMED).count();
+    }
+
+    /** Clears all, logged for an undo with each conversation's watermark before and after. */
+    @Transactional
+    public OneWayDeletion clearAll(App app, String owner, Deleter by) {
         Switches.requireOneWayDelete(app);
-        int cleared = conversationUpdates.clearAll(app.appId(), Usernames.normalize(owner, "username"));
+        String o = Usernames.normalize(owner, "username");
+        long logged = undo.recordClearAll(app, o, undo.lockAllOf(app, o), by);
+        int cleared = conversationUpdates.clearAll(app.appId(), o);
         metrics.deleted(RoamingMetrics.DeletionKind.CLEAR_ALL);
-        return cleared;
+        return new OneWayDeletion(logged, cleared);
     }
 
     // ---- delete a conversation
@@ -311,7 +342,7 @@ public class DeletionService {
     }
 
     /** Each participant's own row of the conversation (in a single chat, the peer's row names the owner). */
-    private List<ConversationRef> participantRows(App app, ConversationRef ref) {
+    List<ConversationRef> participantRows(App app, ConversationRef ref) {
         return participants(app, ref).stream()
                 .map(u -> ref.chatType() == ChatType.GROUPCHAT || u.equals(ref.owner()) ? new ConversationRef(u,
                         ref.chatType(), ref.convId()) : new ConversationRef(u, ChatType.CHAT, ref.owner()))
@@ -333,8 +364,6 @@ public class DeletionService {
      * {@code cleared} and that nothing at or above {@code below} is visible.
      */
     private void recomputeLatest(App app, ConversationRef ref, long cleared, long below) {
-        var newest = messageRows.newestVisible(app.appId(), ref.convKey(), ref.owner(), cleared, below);
-        conversationUpdates.setLatestVisible(app.appId(), ref, newest.map(m -> m.getMsgId()).orElse(null),
-                newest.map(m -> JooqEnums.origin(m.getOrigin())).orElse(null));
+        latestVisible.recompute(app, ref, cleared, below);
     }
 }

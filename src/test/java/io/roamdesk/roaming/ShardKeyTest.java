@@ -93,6 +93,12 @@ class ShardKeyTest {
         deletions.deleteConversation(app, chat, true, n -> { });
         deletions.previewClearAll(app, "carol");
         deletions.clearAll(app, "carol");
+        // the undos of a delete by ids and of a clear-all (UndoService)
+        var agent = new io.roamdesk.audit.Actor("agent", "SUPPORT");
+        long byIds = deletions.deleteByIds(app, group, List.of(groupMsg), Deleter.UNNAMED).deletionId();
+        audited.undoDeletion(agent, app, "carol", byIds, "shard key check");
+        long all = deletions.clearAll(app, "bob", Deleter.UNNAMED).deletionId();
+        audited.undoDeletion(agent, app, "bob", all, "shard key check");
         List<String> sql = SqlCapture.stop();
 
         List<String> unbounded = new ArrayList<>();

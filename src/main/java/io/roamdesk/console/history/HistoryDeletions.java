@@ -2,6 +2,7 @@ package io.roamdesk.console.history;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -72,7 +73,7 @@ class HistoryDeletions extends HorizontalLayout {
                 getTranslation("delete.selected.title", ref.owner()),
                 lines(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()), p,
                         getTranslation("delete.othersKeep")),
-                false, reason -> done(Feedback.run(() -> audited.deleteByIds(account.actor(), app, ref, ids, reason))))
+                false, reason -> undoable(Feedback.call(() -> audited.oneWayByIds(account.actor(), app, ref, ids, reason))))
                 .open());
     }
 
@@ -92,7 +93,7 @@ class HistoryDeletions extends HorizontalLayout {
                     getTranslation("delete.before.title", ref.owner()),
                     lines(getTranslation("delete.preview.oneWay", p.messages(), ref.owner()), p,
                             getTranslation("delete.othersKeep")),
-                    false, reason -> done(Feedback.run(() -> audited.deleteBefore(account.actor(), app, ref, time, reason))))
+                    false, reason -> undoable(Feedback.call(() -> audited.oneWayBefore(account.actor(), app, ref, time, reason))))
                     .open());
         });
         next.setId("delete-before-next");
@@ -112,18 +113,24 @@ class HistoryDeletions extends HorizontalLayout {
                 ref.owner()));
         scope.setItemEnabledProvider(s -> !s.equals(EVERYONE) || account.is(Role.APP_ADMIN));
         scope.setValue(ONLY_MINE);
+        // a user's erasure request: no grace period, the messages are purged as soon as they are deleted
+        Checkbox erasure = new Checkbox(getTranslation("delete.erasure"));
+        erasure.setId("delete-erasure");
+        erasure.setVisible(false);
+        scope.addValueChangeListener(e -> erasure.setVisible(EVERYONE.equals(e.getValue()) && account.is(Role.APP_ADMIN)));
         Button next = new Button(getTranslation("delete.preview"), e -> {
             pick.close();
-            confirmConversation(EVERYONE.equals(scope.getValue()));
+            boolean everyone = EVERYONE.equals(scope.getValue());
+            confirmConversation(everyone, everyone && erasure.getValue());
         });
         next.setId("delete-scope-next");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        pick.add(scope);
+        pick.add(scope, erasure);
         pick.getFooter().add(new Button(getTranslation("common.cancel"), e -> pick.close()), next);
         pick.open();
     }
 
-    private void confirmConversation(boolean everyone) {
+    private void confirmConversation(boolean everyone, boolean erasure) {
         if (everyone && !account.is(Role.APP_ADMIN)) {
             Feedback.error(getTranslation("delete.adminOnly"));
             return;
@@ -135,15 +142,18 @@ class HistoryDeletions extends HorizontalLayout {
                             ? lines(getTranslation("delete.preview.everyone", p.messages(), p.affectedUsers().size()), p,
                                     getTranslation("delete.preview.users", String.join(", ",
                                             p.affectedUsers().subList(0, Math.min(10, p.affectedUsers().size())))
-                                            + (p.affectedUsers().size() > 10 ? " …" : "")))
+                                            + (p.affectedUsers().size() > 10 ? " …" : "")),
+                                    erasure ? getTranslation("delete.preview.erasure")
+                                            : getTranslation("delete.preview.grace", app.settings().deleteGraceHours()))
                             : lines(getTranslation("delete.preview.listOnly", ref.owner()), p);
                     // taken here: the security context does not reach the background thread
                     var actor = account.actor();
                     new DeletionDialog(getTranslation("delete.conversation.title", ref.convId()), lines, everyone,
                             reason -> background.run(getTranslation("delete.running"), p.messages(),
-                                    progress -> audited.deleteConversation(actor, app, ref, everyone, reason, progress),
+                                    progress -> audited.deleteConversation(actor, app, ref, everyone, erasure, reason, progress),
                                     n -> {
-                                        Feedback.success(getTranslation("delete.done.conversation", n));
+                                        Feedback.success(getTranslation(everyone && !erasure && app.settings().deleteGraceHours() > 0
+                                                ? "delete.done.forAll" : "delete.done.conversation", n));
                                         refresh.run();
                                     })).open();
                 });
@@ -157,10 +167,12 @@ class HistoryDeletions extends HorizontalLayout {
         return out;
     }
 
-    private void done(boolean ok) {
-        if (ok) {
-            Feedback.success(getTranslation("delete.done"));
+    /** Confirms a one-way deletion with an Undo button in the notification. */
+    private void undoable(java.util.Optional<io.roamdesk.roaming.OneWayDeletion> done) {
+        done.ifPresent(d -> {
+            new io.roamdesk.console.deletion.UndoOffer(audited, account).confirmDone(app, ref.owner(), d,
+                    getTranslation("delete.done"), refresh);
             refresh.run();
-        }
+        });
     }
 }

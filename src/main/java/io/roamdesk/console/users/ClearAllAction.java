@@ -7,6 +7,7 @@ import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.console.support.CurrentAccount;
 import io.roamdesk.console.deletion.DeletionDialog;
 import io.roamdesk.console.deletion.ListChangeLines;
+import io.roamdesk.console.deletion.UndoOffer;
 import io.roamdesk.console.support.Feedback;
 import io.roamdesk.roaming.DeletionService;
 import java.util.List;
@@ -45,10 +46,10 @@ class ClearAllAction {
                 lines(p, user),
                 false,
                 reason -> {
-                    if (Feedback.run(() -> audited.clearAll(account.actor(), app, user, reason))) {
-                        Feedback.success(Feedback.translate("clearAll.done", user));
+                    Feedback.call(() -> audited.oneWayClearAll(account.actor(), app, user, reason)).ifPresent(d -> {
+                        new UndoOffer(audited, account).confirmDone(app, user, d, Feedback.translate("clearAll.done", user), after);
                         after.run();
-                    }
+                    });
                 }).open());
     }
 }

@@ -54,6 +54,8 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private final Span pageLabel = new Span();
     private final Deque<String> cursors = new ArrayDeque<>();
     private final ClearAllAction clearAll;
+    private final RecentDeletions recentDeletions;
+    private final ForAllDeletions forAllDeletions;
     private String nextCursor = "";
     private final ServerConversations server;
     private final Select<String> markFilter = new Select<>();
@@ -62,7 +64,11 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
 
     public UserLookupView(ScopedApps apps, GroupService groups, ConversationService conversations, ClearAllAction clearAll,
             ContentAccess access, ServerConversations server, io.roamdesk.export.MessageExport exports,
-            io.roamdesk.console.support.CurrentAccount account) {
+            io.roamdesk.console.support.CurrentAccount account, io.roamdesk.roaming.UndoService undo,
+            io.roamdesk.audit.AuditedActions audited, java.time.Clock clock, io.roamdesk.roaming.GraceService grace) {
+        this.forAllDeletions = new ForAllDeletions(grace, audited, account, clock, this::firstPage);
+        this.recentDeletions = new RecentDeletions(undo, new io.roamdesk.console.deletion.UndoOffer(audited, account), clock,
+                this::firstPage);
         this.conversations = conversations;
         this.server = server;
         this.access = access;
@@ -121,7 +127,7 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout paging = new HorizontalLayout(previous, pageLabel, next);
         paging.setId("lookup-paging");
         paging.setAlignItems(Alignment.CENTER);
-        add(new H2(getTranslation("lookup.title")), pick, grid, paging);
+        add(new H2(getTranslation("lookup.title")), pick, grid, paging, recentDeletions, forAllDeletions);
         showPage(null);
     }
 
@@ -202,6 +208,8 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
     private void firstPage() {
         cursors.clear();
         showPage(null);
+        recentDeletions.show(appSelect.getValue(), user.getValue());
+        forAllDeletions.show(appSelect.getValue(), user.getValue());
     }
 
     private void nextPage() {

@@ -1,0 +1,141 @@
+package io.roamdesk.roaming;
+
+import static io.roamdesk.jooq.Tables.DELETION_HIDDEN;
+import static io.roamdesk.jooq.Tables.DELETION_LOG;
+import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
+
+import io.roamdesk.jooq.tables.records.DeletionLogRecord;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one-way deletion log (keyed by app + owner) and what each delete by ids asked for (keyed by
+ * app + conversation + owner, like message_hidden). Watermarks live in {@link WatermarkLogRepository}.
+ */
+@Repository
+class DeletionLogRepository {
+
+    private final DSLContext db;
+
+    DeletionLogRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(long appId, String owner, long deletionId, DeletionEntry.Kind kind, @Nullable ConversationRef ref,
+            @Nullable Long beforeTime, int count, Deleter by, long now) {
+        db.insertInto(DELETION_LOG)
+                .set(DELETION_LOG.APP_ID, appId)
+                .set(DELETION_LOG.OWNER, owner)
+                .set(DELETION_LOG.DELETION_ID, deletionId)
+                .set(DELETION_LOG.KIND, kind.name())
+                .set(DELETION_LOG.CHAT_TYPE, ref == null ? null : ref.chatType().wire())
+                .set(DELETION_LOG.CONV_ID, ref == null ? null : ref.convId())
+                .set(DELETION_LOG.CONV_KEY, ref == null ? null : ref.convKey())
+                .set(DELETION_LOG.BEFORE_TIME, beforeTime)
+                .set(DELETION_LOG.MESSAGES, count)
+                .set(DELETION_LOG.ACTOR, by.name())
+                .set(DELETION_LOG.ACTOR_ROLE, by.role())
+                .set(DELETION_LOG.REASON, by.reason())
+                .set(DELETION_LOG.DELETED_AT, now)
+                .execute();
+    }
+
+    /** The entry, locked: two undos of one deletion queue up here. */
+    Optional<DeletionLogRecord> lock(long appId, String owner, long deletionId) {
+        return db.selectFrom(DELETION_LOG)
+                .where(DELETION_LOG.APP_ID.eq(appId)).and(DELETION_LOG.OWNER.eq(owner))
+                .and(DELETION_LOG.DELETION_ID.eq(deletionId))
+                .forUpdate().fetchOptional();
+    }
+
+    /** The owner's newest deletions first, older than {@code beforeId} (keyset). */
+    List<DeletionLogRecord> recent(long appId, String owner, long beforeId, int limit) {
+        return db.selectFrom(DELETION_LOG)
+                .where(DELETION_LOG.APP_ID.eq(appId)).and(DELETION_LOG.OWNER.eq(owner))
+                .and(DELETION_LOG.DELETION_ID.lt(beforeId))
+                .orderBy(DELETION_LOG.DELETION_ID.desc())
+                .limit(limit)
+                .fetch();
+    }
+
+    boolean markUndone(long appId, String owner, long deletionId, long now, String by, String reason) {
+        return db.update(DELETION_LOG)
+                .set(DELETION_LOG.UNDONE_AT, now)
+                .set(DELETION_LOG.UNDONE_BY, by)
+                .set(DELETION_LOG.UNDO_REASON, reason)
+                .where(DELETION_LOG.APP_ID.eq(appId)).and(DELETION_LOG.OWNER.eq(owner))
+                .and(DELETION_LOG.DELETION_ID.eq(deletionId)).and(DELETION_LOG.UNDONE_AT.isNull())
+                .execute() == 1;
+    }
+
+    // ---- deletes by ids
+
+    /** Every id the deletion asked for; true where it created the message_hidden row itself. */
+    void insertAsked(long appId, String convKey, String owner, long deletionId, Map<Long, Boolean> createdRow) {
+        if (createdRow.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(DELETION_HIDDEN, DELETION_HIDDEN.APP_ID, DELETION_HIDDEN.CONV_KEY, DELETION_HIDDEN.OWNER,
+                DELETION_HIDDEN.MSG_ID, DELETION_HIDDEN.DELETION_ID, DELETION_HIDDEN.CREATED_ROW);
+        for (var e : createdRow.entrySet()) {
+            insert = insert.values(appId, convKey, owner, e.getKey(), deletionId, e.getValue());
+        }
+        insert.execute();
+    }
+
+    /** What the deletion asked for: id → whether it created the hidden row. */
+    Map<Long, Boolean> askedBy(long appId, String convKey, String owner, long deletionId) {
+        return db.select(DELETION_HIDDEN.MSG_ID, DELETION_HIDDEN.CREATED_ROW).from(DELETION_HIDDEN)
+                .where(DELETION_HIDDEN.APP_ID.eq(appId)).and(DELETION_HIDDEN.CONV_KEY.eq(convKey))
+                .and(DELETION_HIDDEN.OWNER.eq(owner)).and(DELETION_HIDDEN.DELETION_ID.eq(deletionId))
+                .fetchMap(DELETION_HIDDEN.MSG_ID, DELETION_HIDDEN.CREATED_ROW);
+    }
+
+    /** Which of these ids another (not undone) logged deletion also asked for. */
+    Set<Long> askedByOthers(long appId, String convKey, String owner, Collection<Long> ids, long deletionId) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return db.selectDistinct(DELETION_HIDDEN.MSG_ID).from(DELETION_HIDDEN)
+                .where(DELETION_HIDDEN.APP_ID.eq(appId)).and(DELETION_HIDDEN.CONV_KEY.eq(convKey))
+                .and(DELETION_HIDDEN.OWNER.eq(owner)).and(DELETION_HIDDEN.MSG_ID.in(ids))
+                .and(DELETION_HIDDEN.DELETION_ID.ne(deletionId))
+                .fetchSet(DELETION_HIDDEN.MSG_ID);
+    }
+
+    /** The hidden rows of these ids pass to the other deletions that asked for them (the undone one made them). */
+    void handOver(long appId, String convKey, String owner, Collection<Long> ids, long fromDeletionId) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.update(DELETION_HIDDEN).set(DELETION_HIDDEN.CREATED_ROW, true)
+                .where(DELETION_HIDDEN.APP_ID.eq(appId)).and(DELETION_HIDDEN.CONV_KEY.eq(convKey))
+                .and(DELETION_HIDDEN.OWNER.eq(owner)).and(DELETION_HIDDEN.MSG_ID.in(ids))
+                .and(DELETION_HIDDEN.DELETION_ID.ne(fromDeletionId))
+                .execute();
+    }
+
+    void forgetAsked(long appId, String convKey, String owner, long deletionId) {
+        db.deleteFrom(DELETION_HIDDEN)
+                .where(DELETION_HIDDEN.APP_ID.eq(appId)).and(DELETION_HIDDEN.CONV_KEY.eq(convKey))
+                .and(DELETION_HIDDEN.OWNER.eq(owner)).and(DELETION_HIDDEN.DELETION_ID.eq(deletionId))
+                .execute();
+    }
+
+    /** The owner sees these messages again (as far as this table hid them). */
+    int unhide(long appId, String convKey, String owner, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.deleteFrom(MESSAGE_HIDDEN)
+                .where(MESSAGE_HIDDEN.APP_ID.eq(appId)).and(MESSAGE_HIDDEN.CONV_KEY.eq(convKey))
+                .and(MESSAGE_HIDDEN.OWNER.eq(owner)).and(MESSAGE_HIDDEN.MSG_ID.in(ids))
+                .execute();
+    }
+}
