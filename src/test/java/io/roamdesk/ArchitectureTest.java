@@ -119,7 +119,9 @@ class ArchitectureTest {
             "io.roamdesk.audit.AuditedActions", "the action retried; a refused one audited in a transaction of its own",
             "io.roamdesk.security.AccountAdministration", "a refused change audited in a transaction of its own",
             "io.roamdesk.audit.AuditTrail", "a chain's head row created and committed before it is locked",
-            "io.roamdesk.security.FirstAdministrator", "called from its own run(), which a proxy does not see");
+            "io.roamdesk.security.FirstAdministrator", "called from its own run(), which a proxy does not see",
+            "io.roamdesk.audit.GracePeriodJobs", "a resumable purge and a restore: a transaction per batch",
+            "io.roamdesk.retention.RetentionPurge", "a resumable purge: a transaction per batch and checkpoint");
 
     @ArchTest
     static final ArchRule transactionTemplatesOnlyWhereACallRunsSeveralTransactions = noClasses()

@@ -1,5 +1,6 @@
 package io.roamdesk.retention;
 
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppService;
 import io.roamdesk.audit.Actor;
@@ -146,11 +147,13 @@ public class RetentionPurge {
     }
 
     /** Runs and interrupted runs of every app, as jobs (the console's jobs page lists them too). */
+    @AutoCommit
     public Optional<Job> unfinished(App app) {
         return repo.unfinished(app.appId(), KIND);
     }
 
     /** The app's last completed run, if any. */
+    @AutoCommit
     public Optional<Job> lastCompleted(App app) {
         return repo.finished(app.appId(), KIND, 1).stream().findFirst();
     }

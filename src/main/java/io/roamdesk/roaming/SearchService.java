@@ -1,5 +1,6 @@
 package io.roamdesk.roaming;
 
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.app.App;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.core.Snowflake;
@@ -41,7 +42,8 @@ public class SearchService {
         this.budgetMillis = budgetMillis;
     }
 
-    // a single consistent read per statement is enough: a hit found is a message that existed when walked
+    // a hit found is a message that existed when walked: no snapshot across the chunks is needed
+    @AutoCommit
     public SearchPage search(App app, SearchRequest request) {
         Switches.requireRoaming(app);
         ConversationRef ref = ConversationRef.of(request.owner(), request.chatType(), request.convId());

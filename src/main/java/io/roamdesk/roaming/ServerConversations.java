@@ -1,5 +1,6 @@
 package io.roamdesk.roaming;
 
+import io.roamdesk.core.AutoCommit;
 import io.roamdesk.app.App;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
@@ -44,7 +45,7 @@ public class ServerConversations {
      * One page of the cursor list: every listed conversation by activity, or only the pinned ones
      * (newest pin first), or only those with one mark; {@code cursor} empty for the first page.
      */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public ConversationListPage list(App app, String owner, @Nullable String cursor, int pageSize, boolean pinnedOnly,
             @Nullable Integer mark) {
         Switches.requireRoaming(app);
@@ -71,7 +72,7 @@ public class ServerConversations {
     }
 
     /** The entries of conversations another list already read (the console's pages), in the same order. */
-    // a single consistent read per statement is enough here: no transaction round trips on the hot path
+    @AutoCommit
     public List<ConversationListItem> entries(App app, String owner, List<ConversationEntry> views) {
         List<ConversationRef> refs = views.stream().map(v -> new ConversationRef(owner, v.chatType(), v.convId())).toList();
         Map<String, ConversationRecord> byKey = new HashMap<>();
