@@ -25,6 +25,14 @@ class AppRepository {
                 .fetch(AppRepository::toApp);
     }
 
+    /** The apps of a listed scope, ordered like {@link #findAll()}; a scope of every app asks findAll. */
+    List<App> findAll(java.util.Collection<Long> appIds) {
+        return db.select().from(APP).join(APP_SETTING).on(APP_SETTING.APP_ID.eq(APP.APP_ID))
+                .where(APP.APP_ID.in(appIds))
+                .orderBy(APP.ORG_NAME, APP.APP_NAME)
+                .fetch(AppRepository::toApp);
+    }
+
     Optional<App> find(AppKey key) {
         return db.select().from(APP).join(APP_SETTING).on(APP_SETTING.APP_ID.eq(APP.APP_ID))
                 .where(APP.ORG_NAME.eq(key.org())).and(APP.APP_NAME.eq(key.app()))

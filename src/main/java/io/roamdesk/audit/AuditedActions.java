@@ -254,43 +254,33 @@ public class AuditedActions {
      */
     public List<RecallService.Recalled> recall(Actor actor, App app, List<RecallService.RecallRequest> requests,
             @Nullable String asUser, @Nullable String reason) {
-        try {
-            checkScope(actor, app.appId());
-            return TransientRetry.run(() -> readCommitted.execute(s -> {
-                List<RecallService.Recalled> done = new java.util.ArrayList<>();
-                for (RecallService.RecallRequest r : requests) {
-                    RecallService.Recalled x = recalls.recall(app, r, asUser);
-                    trail.record(actor, AuditAction.RECALL, app.appId(), x.sender(), x.chatType().wire() + ":" + x.to(),
-                            recallParams(r, x), AuditOutcome.SUCCESS, reason);
-                    done.add(x);
-                }
-                return done;
-            }));
-        } catch (RuntimeException e) {
+        return attempt(readCommitted, actor, app.appId(), () -> {
+            List<RecallService.Recalled> done = new java.util.ArrayList<>();
+            for (RecallService.RecallRequest r : requests) {
+                RecallService.Recalled x = recalls.recall(app, r, asUser);
+                trail.record(actor, AuditAction.RECALL, app.appId(), x.sender(), x.chatType().wire() + ":" + x.to(),
+                        recallParams(r, x), AuditOutcome.SUCCESS, reason);
+                done.add(x);
+            }
+            return done;
+        }, e -> {
             RecallService.RecallRequest first = requests.isEmpty() ? null : requests.get(0);
             trail.recordFailure(actor, AuditAction.RECALL, app.appId(), null,
                     first == null ? null : first.chatType().wire() + ":" + first.to(),
                     Map.of("msg_ids", requests.stream().map(r -> Long.toString(r.msgId())).toList()), describe(e), reason);
-            throw e;
-        }
+        });
     }
 
     /** The console's recall of one message of the conversation it shows (see {@link RecallService#recallInConversation}). */
     public RecallService.Recalled recallInConversation(Actor actor, App app, ConversationRef ref, long msgId, String reason) {
-        try {
-            checkScope(actor, app.appId());
-            return TransientRetry.run(() -> readCommitted.execute(s -> {
-                RecallService.Recalled x = recalls.recallInConversation(app, ref, msgId);
-                trail.record(actor, AuditAction.RECALL, app.appId(), x.sender(), target(ref),
-                        Map.of("msg_id", Long.toString(msgId), "force", true, "already_gone", x.alreadyGone()),
-                        AuditOutcome.SUCCESS, reason);
-                return x;
-            }));
-        } catch (RuntimeException e) {
-            trail.recordFailure(actor, AuditAction.RECALL, app.appId(), ref.owner(), target(ref),
-                    Map.of("msg_id", Long.toString(msgId)), describe(e), reason);
-            throw e;
-        }
+        return attempt(readCommitted, actor, app.appId(), () -> {
+            RecallService.Recalled x = recalls.recallInConversation(app, ref, msgId);
+            trail.record(actor, AuditAction.RECALL, app.appId(), x.sender(), target(ref),
+                    Map.of("msg_id", Long.toString(msgId), "force", true, "already_gone", x.alreadyGone()),
+                    AuditOutcome.SUCCESS, reason);
+            return x;
+        }, e -> trail.recordFailure(actor, AuditAction.RECALL, app.appId(), ref.owner(), target(ref),
+                Map.of("msg_id", Long.toString(msgId)), describe(e), reason));
     }
 
     private static Map<String, Object> recallParams(RecallService.RecallRequest r, RecallService.Recalled x) {
@@ -335,17 +325,27 @@ public class AuditedActions {
     /** Audited, with the recorded parameters taken from the result (what the work itself read or made). */
     private <T> T audited(Actor actor, AuditAction action, @Nullable Long appId, @Nullable String user, @Nullable String target,
             Map<String, ?> params, @Nullable String reason, Supplier<T> work, java.util.function.Function<T, Map<String, ?>> recorded) {
+        return attempt(tx, actor, appId, () -> {
+            T result = work.get();
+            trail.record(actor, action, appId, user, target, recorded.apply(result), AuditOutcome.SUCCESS, reason);
+            return result;
+        }, e -> trail.recordFailure(actor, action, appId, user, target, params, describe(e), reason));
+    }
+
+    /**
+     * The shape of every audited change: the scope check, then the work (which records its own
+     * success events) in a transaction of {@code template}, again after a deadlock; a refusal or
+     * failure is recorded by {@code failed} in a transaction of its own and thrown on.
+     */
+    private <T> T attempt(TransactionTemplate template, Actor actor, @Nullable Long appId, Supplier<T> work,
+            java.util.function.Consumer<RuntimeException> failed) {
         try {
             if (appId != null) {
                 checkScope(actor, appId);
             }
-            return TransientRetry.run(() -> tx.execute(s -> {
-                T result = work.get();
-                trail.record(actor, action, appId, user, target, recorded.apply(result), AuditOutcome.SUCCESS, reason);
-                return result;
-            }));
+            return TransientRetry.run(() -> template.execute(s -> work.get()));
         } catch (RuntimeException e) {
-            trail.recordFailure(actor, action, appId, user, target, params, describe(e), reason);
+            failed.accept(e);
             throw e;
         }
     }

@@ -5,16 +5,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
-import io.roamdesk.app.AppService;
+import io.roamdesk.console.support.ReasonField;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** A management action that takes something away (disable, rotate, reset): what happens, a reason, confirm. */
 public class ReasonDialog extends Dialog {
 
-    private final TextArea reason = new TextArea();
+    private final ReasonField reason = new ReasonField("reason-text");
     private final Button confirm = new Button();
 
     public ReasonDialog(String title, List<String> consequences, String confirmLabel, Consumer<String> onConfirm) {
@@ -24,13 +22,6 @@ public class ReasonDialog extends Dialog {
         box.setId("reason-preview");
         box.addClassName("preview-zone");
         consequences.forEach(line -> box.add(new Paragraph(line)));
-        reason.setId("reason-text");
-        reason.setLabel(getTranslation("common.reason"));
-        reason.setPlaceholder(getTranslation("common.reason.placeholder"));
-        reason.setRequired(true);
-        reason.setMaxLength(AppService.MAX_REASON);
-        reason.setWidthFull();
-        reason.setValueChangeMode(ValueChangeMode.EAGER);
         reason.addValueChangeListener(e -> confirm.setEnabled(!e.getValue().isBlank()));
         confirm.setText(confirmLabel);
         confirm.setId("reason-confirm");
@@ -38,7 +29,7 @@ public class ReasonDialog extends Dialog {
         confirm.setEnabled(false);
         confirm.addClickListener(e -> {
             close();
-            onConfirm.accept(reason.getValue().strip());
+            onConfirm.accept(reason.reason());
         });
         Button cancel = new Button(getTranslation("common.cancel"), e -> close());
         cancel.setId("reason-cancel");

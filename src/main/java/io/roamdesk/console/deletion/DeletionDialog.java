@@ -6,8 +6,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import io.roamdesk.console.support.ReasonField;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  */
 public class DeletionDialog extends Dialog {
 
-    private final TextArea reason = new TextArea();
+    private final ReasonField reason = new ReasonField("deletion-reason");
     private final Checkbox understood = new Checkbox();
     private final Button confirm = new Button();
     private final boolean danger;
@@ -30,13 +29,6 @@ public class DeletionDialog extends Dialog {
         box.setId("deletion-preview");
         box.addClassName(danger ? "danger-zone" : "preview-zone");
         preview.forEach(line -> box.add(new Paragraph(line)));
-        reason.setId("deletion-reason");
-        reason.setLabel(getTranslation("common.reason"));
-        reason.setPlaceholder(getTranslation("common.reason.placeholder"));
-        reason.setRequired(true);
-        reason.setMaxLength(500);
-        reason.setWidthFull();
-        reason.setValueChangeMode(ValueChangeMode.EAGER);
         reason.addValueChangeListener(e -> update());
         understood.setId("deletion-understood");
         understood.setLabel(getTranslation("delete.understood"));
@@ -48,7 +40,7 @@ public class DeletionDialog extends Dialog {
         confirm.setEnabled(false);
         confirm.addClickListener(e -> {
             close();
-            onConfirm.accept(reason.getValue().strip());
+            onConfirm.accept(reason.reason());
         });
         Button cancel = new Button(getTranslation("common.cancel"), e -> close());
         cancel.setId("deletion-cancel");
@@ -63,6 +55,6 @@ public class DeletionDialog extends Dialog {
     }
 
     private void update() {
-        confirm.setEnabled(!reason.getValue().isBlank() && (!danger || understood.getValue()));
+        confirm.setEnabled(!reason.isBlank() && (!danger || understood.getValue()));
     }
 }
