@@ -68,7 +68,9 @@ class PinsListMeasurement {
                     batch = new ArrayList<>();
                 }
             }
-            ingest.sendBatch(app, batch);
+            if (!batch.isEmpty()) {
+                ingest.sendBatch(app, batch);
+            }
         }
         var newest = server.list(app, "alice", null, 50, false, null).entries();
         for (var e : newest) {
