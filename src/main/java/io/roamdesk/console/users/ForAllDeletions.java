@@ -45,6 +45,8 @@ class ForAllDeletions extends VerticalLayout {
         setId("for-all-deletions");
         grid.setId("for-all-deletions-grid");
         grid.setAllRowsVisible(true);
+        // the reason and the state read in full: a support agent decides by them
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(d -> Formats.time(d.deletedAt())).setHeader(getTranslation("deletions.when")).setAutoWidth(true);
         grid.addColumn(d -> getTranslation("type." + d.chatType().wire()) + " " + d.convId())
                 .setHeader(getTranslation("deletions.what")).setFlexGrow(2);
@@ -75,6 +77,7 @@ class ForAllDeletions extends VerticalLayout {
             case PURGED -> getTranslation("forAll.purged", d.purged(), Formats.time(d.purgedAt()));
         };
         Span s = new Span(text);
+        s.getStyle().set("white-space", "normal");
         s.getElement().getThemeList().add(d.restorable(now) ? "badge" : "badge contrast");
         s.getElement().setAttribute("data-state", d.state().name());
         return s;

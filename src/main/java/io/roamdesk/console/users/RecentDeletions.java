@@ -37,11 +37,13 @@ class RecentDeletions extends VerticalLayout {
         setId("recent-deletions");
         grid.setId("recent-deletions-grid");
         grid.setAllRowsVisible(true);
+        // the reason and the state read in full: a support agent decides by them
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(d -> Formats.time(d.deletedAt())).setHeader(getTranslation("deletions.when")).setAutoWidth(true);
         grid.addColumn(d -> d.actor() + " (" + d.actorRole() + ")").setHeader(getTranslation("deletions.who")).setAutoWidth(true);
         grid.addColumn(this::what).setHeader(getTranslation("deletions.what")).setFlexGrow(2);
         grid.addColumn(d -> d.reason() == null ? "" : d.reason()).setHeader(getTranslation("deletions.reason")).setFlexGrow(2);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("deletions.status")).setAutoWidth(true);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("deletions.status")).setWidth("15em").setFlexGrow(0);
         grid.addComponentColumn(this::undoButton).setHeader(getTranslation("deletions.actions")).setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("deletions.empty"));
@@ -78,6 +80,7 @@ class RecentDeletions extends VerticalLayout {
             text = getTranslation("deletions.expired", app.settings().undoWindowMinutes());
         }
         Span s = new Span(text);
+        s.getStyle().set("white-space", "normal");
         s.getElement().getThemeList().add(d.undoable(now) && app.settings().undoWindowMinutes() > 0 ? "badge" : "badge contrast");
         return s;
     }
