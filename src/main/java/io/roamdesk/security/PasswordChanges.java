@@ -18,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordChanges {
 
     public static final int MIN_LENGTH = 12;
+    /** bcrypt reads only the first 72 bytes (and Spring's encoder refuses more): a longer password is refused. */
+    public static final int MAX_BYTES = 72;
 
-    public enum Outcome { CHANGED, WRONG_CURRENT, TOO_SHORT, SAME_AS_CURRENT }
+    public enum Outcome { CHANGED, WRONG_CURRENT, TOO_SHORT, TOO_LONG, SAME_AS_CURRENT }
 
     private final ConsoleAccountRepository rows;
     private final PasswordEncoder encoder;
@@ -43,6 +45,8 @@ public class PasswordChanges {
             outcome = Outcome.WRONG_CURRENT;
         } else if (replacement.length() < MIN_LENGTH) {
             outcome = Outcome.TOO_SHORT;
+        } else if (replacement.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            outcome = Outcome.TOO_LONG;
         } else if (replacement.equals(current)) {
             outcome = Outcome.SAME_AS_CURRENT;
         } else {

@@ -79,12 +79,14 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             case CHANGED -> getUI().ifPresent(ui -> ui.navigate(""));
             case WRONG_CURRENT -> invalid(current, "password.wrong-current");
             case TOO_SHORT -> invalid(replacement, "password.too-short");
+            case TOO_LONG -> invalid(replacement, "password.too-long");
             case SAME_AS_CURRENT -> invalid(replacement, "password.same");
         }
     }
 
     private void invalid(PasswordField field, String key) {
-        field.setErrorMessage(getTranslation(key, PasswordChanges.MIN_LENGTH));
+        field.setErrorMessage(getTranslation(key, key.equals("password.too-long") ? PasswordChanges.MAX_BYTES
+                : PasswordChanges.MIN_LENGTH));
         field.setInvalid(true);
     }
 
