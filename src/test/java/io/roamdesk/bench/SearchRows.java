@@ -92,12 +92,13 @@ final class SearchRows {
         return rows;
     }
 
+    /** The answer's {@code data}. */
     private static JsonNode call(String url, Map<String, String> headers) throws Exception {
         BenchHttp.Response r = BenchHttp.call("GET", url, headers, null);
         if (r.status() != 200) {
             throw new IllegalStateException("GET " + url + " -> " + r.status() + " " + r.body());
         }
-        return JSON_MAPPER.readTree(r.body());
+        return JSON_MAPPER.readTree(r.body()).get("data");
     }
 
     private static String enc(String s) {
