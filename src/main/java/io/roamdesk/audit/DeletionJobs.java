@@ -83,7 +83,7 @@ public class DeletionJobs {
                 -1, 0, Job.State.RUNNING, actor.name(), actor.role(), reason, instance, now + LEASE.toMillis(), now, now);
         TransientRetry.run(() -> tx.execute(s -> {
             jobs.insert(job);
-            grace.record(app, ref, job.jobId(), boundary, purgeAtOnce);
+            grace.record(app, ref, job.jobId(), boundary, purgeAtOnce, erasure);
             trail.record(actor, ACTION, app.appId(), ref.owner(), AuditedActions.target(ref),
                     Map.of("job", Long.toString(job.jobId()), "up_to_msg_id", Long.toString(boundary), "erasure", erasure),
                     AuditOutcome.STARTED, reason);

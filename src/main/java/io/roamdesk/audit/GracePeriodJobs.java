@@ -160,6 +160,11 @@ public class GracePeriodJobs {
      * interrupted restore is finished by restoring again); the end commits with the audit event.
      */
     long restore(Actor actor, App app, String convKey, long deletionId, String reason) {
+        // the delete-for-all would go on marking (and hide the conversation again) after the restore
+        if (jobs.find(deletionId).map(j -> j.state() != Job.State.COMPLETED).orElse(false)) {
+            throw new io.roamdesk.core.RoamdeskException(io.roamdesk.core.ErrorKind.CONFLICT, "still_deleting",
+                    "deletion " + deletionId + " is still running; restore it once it is done");
+        }
         GraceService.Range range = TransientRetry.run(() -> tx.execute(s -> grace.startRestore(app, convKey, deletionId)));
         ForAllDeletion d = range.deletion();
         long after = range.after();

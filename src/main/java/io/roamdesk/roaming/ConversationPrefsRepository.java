@@ -44,8 +44,9 @@ class ConversationPrefsRepository {
                 .forUpdate().fetch();
     }
 
-    int countPinned(long appId, String owner) {
-        return db.fetchCount(CONVERSATION, CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(owner))
+    /** The pins the owner's pinned list shows (a pin of a conversation gone from the list does not count). */
+    int countPinned(long appId, String owner, boolean restInList, long capBoundary) {
+        return db.fetchCount(CONVERSATION, owned(appId, owner, restInList, capBoundary, null)
                 .and(CONVERSATION.PINNED_AT.isNotNull()));
     }
 

@@ -40,6 +40,16 @@ class ForAllDeletionRepository {
                 .execute();
     }
 
+    /** Earlier deletions of the conversation still in grace become due at once. */
+    void endGraceBefore(long appId, String convKey, long deletionId, long now) {
+        db.update(FOR_ALL_DELETION).set(FOR_ALL_DELETION.PURGE_AFTER, now)
+                .where(FOR_ALL_DELETION.APP_ID.eq(appId)).and(FOR_ALL_DELETION.CONV_KEY.eq(convKey))
+                .and(FOR_ALL_DELETION.DELETION_ID.lt(deletionId))
+                .and(FOR_ALL_DELETION.STATE.eq(ForAllDeletion.State.GRACE.name()))
+                .and(FOR_ALL_DELETION.PURGE_AFTER.gt(now))
+                .execute();
+    }
+
     Optional<ForAllDeletionRecord> lock(long appId, String convKey, long deletionId) {
         return db.selectFrom(FOR_ALL_DELETION).where(key(appId, convKey, deletionId)).forUpdate().fetchOptional();
     }

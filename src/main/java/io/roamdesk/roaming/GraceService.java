@@ -39,9 +39,17 @@ public class GraceService {
     public record Batch(long upTo, int changed) {
     }
 
+    /**
+     * Records a delete-for-all as it starts, in the job's transaction. An {@code erasure} also ends
+     * the grace period of every earlier deletion of the conversation still in grace (their older
+     * messages are purged on the next pass and can no longer be restored): the request covers all.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(App app, ConversationRef ref, long deletionId, long boundary, boolean purgeAtOnce) {
+    public void record(App app, ConversationRef ref, long deletionId, long boundary, boolean purgeAtOnce, boolean erasure) {
         long now = clock.millis();
+        if (erasure) {
+            repo.endGraceBefore(app.appId(), ref.convKey(), deletionId, now);
+        }
         repo.insert(app.appId(), ref, deletionId, boundary, now,
                 purgeAtOnce ? now : now + app.settings().deleteGraceHours() * 3_600_000L);
     }
@@ -92,7 +100,9 @@ public class GraceService {
             throw new RoamdeskException(ErrorKind.CONFLICT, "not_restorable",
                     "deletion " + deletionId + " is " + d.state().name().toLowerCase() + ", it cannot be restored");
         }
-        if (!d.restorable(clock.millis())) {
+        // an interrupted restore is finished whatever the time: half-restored messages would be neither
+        // restorable nor purged
+        if (d.state() == ForAllDeletion.State.GRACE && !d.restorable(clock.millis())) {
             throw RoamdeskException.badRequest("the grace period of deletion " + deletionId + " is over");
         }
         repo.move(app.appId(), convKey, deletionId, d.state(), ForAllDeletion.State.RESTORING);

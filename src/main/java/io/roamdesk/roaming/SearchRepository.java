@@ -91,6 +91,8 @@ class SearchRepository {
         }
         return db.selectFrom(MESSAGE)
                 .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.in(ids))
+                // recalled or deleted for everyone since the walk found it: not shown
+                .and(MESSAGE.DELETED_FOR_ALL_AT.isNull())
                 .orderBy(MESSAGE.MSG_ID.desc())
                 .fetch();
     }

@@ -98,7 +98,8 @@ public class ServerConversations {
         if (row.getPinnedAt() != null) {
             return row.getPinnedAt();
         }
-        if (prefs.countPinned(app.appId(), ref.owner()) >= MAX_PINNED) {
+        if (prefs.countPinned(app.appId(), ref.owner(), app.settings().restInList(),
+                conversations.capBoundary(app, ref.owner())) >= MAX_PINNED) {
             throw RoamdeskException.badRequest("at most " + MAX_PINNED + " conversations can be pinned; unpin one first");
         }
         // pin times are unique per owner (the pinned list pages by them): a second pin in the same ms takes the next

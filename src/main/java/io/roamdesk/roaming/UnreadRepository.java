@@ -56,10 +56,13 @@ class UnreadRepository {
             Probe p = probes.get(i);
             from.add(new Probe(p.convKey(), Math.max(p.after(), own.get(i, Long.class)), p.upTo()));
         }
-        Record r = unreadQuery(appId, owner, from, cap).fetchOne();
+        // conversations read up to their newest message (the common case) need no count at all
+        List<Probe> open = from.stream().filter(p -> p.after() < p.upTo()).toList();
+        Record r = open.isEmpty() ? null : unreadQuery(appId, owner, open, cap).fetchOne();
         List<Integer> out = new ArrayList<>(probes.size());
-        for (int i = 0; i < probes.size(); i++) {
-            out.add(from.get(i).after() >= from.get(i).upTo() ? 0 : r.get(i, Integer.class));
+        int next = 0;
+        for (Probe p : from) {
+            out.add(p.after() >= p.upTo() ? 0 : r.get(next++, Integer.class));
         }
         return out;
     }

@@ -50,10 +50,14 @@ class WatermarkLogRepository {
                 .fetch(r -> new ConversationRef(owner, ChatType.parse(r.value1()), r.value2()));
     }
 
-    /** Every logged watermark of one conversation, oldest deletion first. */
+    /**
+     * Every logged watermark of one conversation, oldest deletion first: a locking read, so that it
+     * sees a deletion committed after this transaction's snapshot was taken (REPEATABLE READ).
+     */
     List<DeletionWatermarkRecord> marksFor(long appId, ConversationRef ref) {
         return db.selectFrom(DELETION_WATERMARK).where(markRow(appId, ref))
                 .orderBy(DELETION_WATERMARK.DELETION_ID)
+                .forUpdate()
                 .fetch();
     }
 

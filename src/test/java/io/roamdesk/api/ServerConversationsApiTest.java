@@ -32,6 +32,8 @@ class ServerConversationsApiTest {
     @Autowired
     Chats chats;
     @Autowired
+    io.roamdesk.roaming.DeletionService deletions;
+    @Autowired
     GroupService groups;
     @Autowired
     AppService apps;
@@ -164,6 +166,23 @@ class ServerConversationsApiTest {
         var noFlag = api.call(HttpMethod.PUT, base(app) + "/users/alice/user_channel/pin", token,
                 "{\"channel\":\"p01\",\"type\":\"chat\"}");
         assertRefused(noFlag, "field is_top cannot be null or empty");
+    }
+
+    @Test
+    void aPinOfAConversationGoneFromTheListDoesNotCountTowardsTheFifty() {
+        App app = aliceWithPeers(51);
+        String token = api.token(app);
+        for (int i = 0; i < 50; i++) {
+            assertThat(pin(app, token, "alice", "p%02d".formatted(i), true).getStatusCode().value()).isEqualTo(200);
+        }
+        // alice deletes a pinned conversation from her list: her pinned list shows 49, so a 50th pin is allowed
+        deletions.deleteConversation(app, io.roamdesk.roaming.ConversationRef.of("alice", io.roamdesk.roaming.ChatType.CHAT,
+                "p07"), false, n -> { });
+        assertThat(walk(app, token, "alice", "pinned=true", 50)).hasSize(49);
+
+        var r = pin(app, token, "alice", "p50", true);
+        assertThat(r.getStatusCode().value()).as(r.toString()).isEqualTo(200);
+        assertThat(ids(walk(app, token, "alice", "pinned=true", 50))).hasSize(50).startsWith("p50");
     }
 
     @Test

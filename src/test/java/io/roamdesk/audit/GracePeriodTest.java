@@ -188,4 +188,42 @@ class GracePeriodTest {
         assertThatThrownBy(() -> audited.restoreDeletedForAll(ADMIN, app, d.convKey(), d.deletionId(), "undo erasure"))
                 .isInstanceOfSatisfying(RoamdeskException.class, e -> assertThat(e.kind().httpStatus()).isEqualTo(409));
     }
+
+    @Test
+    void aDeletionStillRunningCannotBeRestoredAndNothingChanges() {
+        App app = testApps.createRoaming();
+        talk(app, 3);
+        audited.deleteConversation(ADMIN, app, aliceBob, true, "ticket 9", n -> { });
+        ForAllDeletion d = latest(app);
+        // as while another instance still runs the delete-for-all job (its lease is live)
+        db.update(JOB).set(JOB.STATE, "RUNNING").set(JOB.LEASE_UNTIL, System.currentTimeMillis() + 3_600_000)
+                .where(JOB.JOB_ID.eq(d.deletionId())).execute();
+
+        assertThatThrownBy(() -> audited.restoreDeletedForAll(ADMIN, app, d.convKey(), d.deletionId(), "wrong chat"))
+                .isInstanceOfSatisfying(RoamdeskException.class, e -> {
+                    assertThat(e.kind().httpStatus()).isEqualTo(409);
+                    assertThat(e.description()).contains("still running");
+                });
+        assertThat(visible(app, "alice", "bob")).isEmpty();
+        assertThat(latest(app).state()).isEqualTo(ForAllDeletion.State.GRACE);
+        db.update(JOB).set(JOB.STATE, "COMPLETED").where(JOB.JOB_ID.eq(d.deletionId())).execute();
+    }
+
+    @Test
+    void anErasureAlsoEndsTheGracePeriodOfAnEarlierDeletionSoItsOlderMessagesGoToo() {
+        App app = testApps.createRoaming();
+        talk(app, 4);
+        audited.deleteConversation(ADMIN, app, aliceBob, true, "ticket 9", n -> { });
+        ForAllDeletion first = latest(app);
+        talk(app, 2);
+
+        audited.deleteConversation(ADMIN, app, aliceBob, true, true, "erasure request 13", n -> { });
+
+        assertThatThrownBy(() -> audited.restoreDeletedForAll(ADMIN, app, first.convKey(), first.deletionId(), "oops"))
+                .isInstanceOfSatisfying(RoamdeskException.class, e -> assertThat(e.kind().httpStatus()).isEqualTo(400));
+        purges.purgeDue();
+        assertThat(grace.ofOwner(app, "alice", 10)).extracting(ForAllDeletion::state)
+                .containsOnly(ForAllDeletion.State.PURGED);
+        assertThat(db.fetchCount(MESSAGE, MESSAGE.APP_ID.eq(app.appId()))).as("nothing of the conversation is kept").isZero();
+    }
 }
