@@ -89,7 +89,8 @@ class MessageRepository {
         if (!filter.bodyTypes().isEmpty()) {
             c = c.and(MESSAGE.BODY_TYPE.in(filter.bodyTypes().stream().map(JooqEnums::bodyType).toList()));
         }
-        return db.select(MESSAGE.fields()).from(showDeleted ? MESSAGE : withHidden(owner)).where(c)
+        var messages = HistoryWalk.messages(filter.sender(), filter.bodyTypes());
+        return db.select(MESSAGE.fields()).from(showDeleted ? messages : HistoryWalk.withHidden(messages, owner)).where(c)
                 .orderBy(direction == Direction.UP ? MESSAGE.MSG_ID.desc() : MESSAGE.MSG_ID.asc())
                 .limit(limit);
     }
@@ -172,9 +173,7 @@ class MessageRepository {
      * walk on every engine (a NOT EXISTS subquery may be materialised over the whole table).
      */
     private static org.jooq.Table<?> withHidden(String owner) {
-        return MESSAGE.leftJoin(MESSAGE_HIDDEN).on(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID),
-                MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY), MESSAGE_HIDDEN.OWNER.eq(owner),
-                MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID));
+        return HistoryWalk.withHidden(MESSAGE, owner);
     }
 
     private static Condition visible(long clearedBefore) {

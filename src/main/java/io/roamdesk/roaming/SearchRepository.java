@@ -60,18 +60,17 @@ class SearchRepository {
         if (filter.sender() != null) {
             c = c.and(MESSAGE.SENDER.eq(filter.sender()));
         }
-        if (!searched.containsAll(SearchService.SEARCHABLE)) {
-            // one type: its index walks it in id order (both types: the primary key does, and the match checks the type)
-            c = c.and(MESSAGE.BODY_TYPE.in(searched.stream().map(JooqEnums::bodyType).toList()));
+        // one type: its index walks it in id order (both types: the primary key does, and the match checks the type)
+        Set<BodyType> walkedTypes = searched.containsAll(SearchService.SEARCHABLE) ? Set.of() : searched;
+        if (!walkedTypes.isEmpty()) {
+            c = c.and(MESSAGE.BODY_TYPE.in(walkedTypes.stream().map(JooqEnums::bodyType).toList()));
         }
         Condition match = DSL.falseCondition();
         for (BodyType t : searched) {
             match = match.or(MESSAGE.BODY_TYPE.eq(JooqEnums.bodyType(t)).and(text(t).likeIgnoreCase(likePattern, '!')));
         }
         return db.select(MESSAGE.MSG_ID, DSL.field(match))
-                .from(MESSAGE.leftJoin(MESSAGE_HIDDEN).on(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID),
-                        MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY), MESSAGE_HIDDEN.OWNER.eq(owner),
-                        MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID)))
+                .from(HistoryWalk.withHidden(HistoryWalk.messages(filter.sender(), walkedTypes), owner))
                 .where(c)
                 .orderBy(MESSAGE.MSG_ID.desc())
                 .limit(limit);

@@ -229,12 +229,13 @@ class RetentionPurgeTest {
     @Test
     void theScheduleRunsOnlyOnTheInstanceHoldingTheLock() {
         App app = appKeeping(2);
-        old(app, "alice", ChatType.CHAT, "bob", 3, 5, List.of("alice", "bob"));
-        // another instance holds the schedule's lock (a pass of this one's own schedule may hold it a moment)
+        // another instance holds the schedule's lock (a pass of this one's own schedule may hold it a moment);
+        // the old messages arrive only then, so that no pass of this instance's schedule can purge them first
         SimpleLock held = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> locks.lock(
                 new LockConfiguration(Instant.now(), RetentionSchedule.LOCK, Duration.ofMinutes(5), Duration.ZERO)),
                 Optional::isPresent).orElseThrow();
         try {
+            old(app, "alice", ChatType.CHAT, "bob", 3, 5, List.of("alice", "bob"));
             schedule.pass();
             assertThat(messagesOf(app)).as("a pass while another instance holds the lock").isEqualTo(3);
         } finally {

@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"roamdesk.demo.enabled=true", "spring.lifecycle.timeout-per-shutdown-phase=3s",
                 "vaadin.devmode.devTools.enabled=false", "roamdesk.gateway.secret=" + IntegrationTest.GATEWAY_SECRET,
-                "roamdesk.metrics.password=" + IntegrationTest.METRICS_PASSWORD})
+                "roamdesk.metrics.password=" + IntegrationTest.METRICS_PASSWORD,
+                // the retention tests run passes themselves: a scheduled pass 5 minutes into the suite would
+                // purge the old messages another test has just written to check its own pass
+                "roamdesk.retention.purge-after=24h"})
 @AutoConfigureObservability(tracing = false)
 @Import({EmbeddedDatabaseConfig.class, TestApps.class, Chats.class, Api.class, SqlCapture.class})
 public @interface IntegrationTest {
