@@ -45,8 +45,7 @@ class HistoryController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String msgTypes,
             HttpServletRequest request) {
-        HistoryFilter filter = new HistoryFilter(ApiParams.decimal("startTime", startTime),
-                ApiParams.decimal("endTime", endTime), from == null || from.isEmpty() ? null : from, bodyTypes(msgTypes));
+        HistoryFilter filter = filter(startTime, endTime, from, msgTypes);
         HistoryPage page = history.fetch(caller.app(), new HistoryRequest(username, ChatType.parse(type), channel,
                 cursor, ApiParams.messageId("startId", startId), Direction.parse(direction),
                 ApiParams.decimalInt("pageSize", pageSize, 20), filter));
@@ -57,7 +56,13 @@ class HistoryController {
         return envelope.wrap("get", caller, request, data);
     }
 
-    static Set<BodyType> bodyTypes(String csv) {
+    /** The history filters of the query string, shared with the search. */
+    static HistoryFilter filter(String startTime, String endTime, String from, String msgTypes) {
+        return new HistoryFilter(ApiParams.decimal("startTime", startTime), ApiParams.decimal("endTime", endTime),
+                from == null || from.isEmpty() ? null : from, bodyTypes(msgTypes));
+    }
+
+    private static Set<BodyType> bodyTypes(String csv) {
         Set<BodyType> types = new LinkedHashSet<>();
         if (csv != null && !csv.isBlank()) {
             for (String t : csv.split(",")) {

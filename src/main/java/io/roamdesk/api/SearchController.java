@@ -44,9 +44,7 @@ class SearchController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String msgTypes,
             HttpServletRequest request) {
-        HistoryFilter filter = new HistoryFilter(ApiParams.decimal("startTime", startTime),
-                ApiParams.decimal("endTime", endTime), from == null || from.isEmpty() ? null : from,
-                HistoryController.bodyTypes(msgTypes));
+        HistoryFilter filter = HistoryController.filter(startTime, endTime, from, msgTypes);
         SearchPage page = search.search(caller.app(), new SearchRequest(username, ChatType.parse(type), channel, q, cursor,
                 ApiParams.decimalInt("pageSize", pageSize, 20), filter));
         Map<String, Object> data = new LinkedHashMap<>();

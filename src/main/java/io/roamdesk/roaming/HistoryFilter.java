@@ -26,6 +26,11 @@ public record HistoryFilter(@Nullable Long fromTime, @Nullable Long toTime, @Nul
         return new HistoryFilter(null, null, null, Set.of());
     }
 
+    /** The same filter with the sender as the service compares it (a bad name is a 400). */
+    HistoryFilter normalized() {
+        return sender == null ? this : new HistoryFilter(fromTime, toTime, Usernames.normalize(sender, "from"), bodyTypes);
+    }
+
     long minId() {
         return fromTime == null ? 0 : Snowflake.firstIdAt(fromTime);
     }

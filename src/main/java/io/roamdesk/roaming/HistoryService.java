@@ -44,10 +44,7 @@ public class HistoryService {
     private HistoryPage page(App app, HistoryRequest request, boolean showDeleted) {
         ConversationRef ref = ConversationRef.of(request.owner(), request.chatType(), request.convId());
         int size = Limits.pageSize(request.pageSize());
-        String sender = request.filter().sender() == null ? null
-                : Usernames.normalize(request.filter().sender(), "from");
-        HistoryFilter filter = new HistoryFilter(request.filter().fromTime(), request.filter().toTime(), sender,
-                request.filter().bodyTypes());
+        HistoryFilter filter = request.filter().normalized();
         String scope = app.appId() + "|" + ref.owner() + "|" + ref.convKey() + "|" + filter.scope() + "|" + showDeleted;
         Direction direction = request.direction();
         long start;

@@ -49,9 +49,7 @@ public class SearchService {
         ConversationRef ref = ConversationRef.of(request.owner(), request.chatType(), request.convId());
         int size = Limits.pageSize(request.pageSize());
         String query = query(request.query());
-        String sender = request.filter().sender() == null ? null : Usernames.normalize(request.filter().sender(), "from");
-        HistoryFilter filter = new HistoryFilter(request.filter().fromTime(), request.filter().toTime(), sender,
-                request.filter().bodyTypes());
+        HistoryFilter filter = request.filter().normalized();
         Set<BodyType> searched = EnumSet.copyOf(SEARCHABLE);
         if (!filter.bodyTypes().isEmpty()) {
             searched.retainAll(filter.bodyTypes());
