@@ -83,7 +83,6 @@ class HistorySearch extends VerticalLayout {
         hits.addColumn(m -> revealed() ? Previews.of(m) : Previews.masked(m)).setHeader(getTranslation("history.content"))
                 .setFlexGrow(4);
         hits.addItemClickListener(e -> open(e.getItem()));
-        hits.setHeight("180px");
         hits.setVisible(false);
         add(bar, hits);
     }
@@ -137,7 +136,10 @@ class HistorySearch extends VerticalLayout {
         hits.setItems(found);
         hits.setVisible(!found.isEmpty());
         // a few hits take only their rows; more scroll inside a fixed height above the history
-        hits.setAllRowsVisible(found.size() <= 4);
+        // (an explicit height would win over all-rows-visible: set one only when the hits scroll)
+        boolean few = found.size() <= 4;
+        hits.setAllRowsVisible(few);
+        hits.setHeight(few ? null : "180px");
         continuation = page.isLast() ? null : request.withCursor(page.nextCursor());
         more.setVisible(!page.isLast());
         status.setText(page.isLast() ? getTranslation("search.done", found.size())

@@ -102,6 +102,8 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         paging.setAlignItems(Alignment.CENTER);
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
+        // the filters and search hits above must not squeeze the history to a few rows: the page scrolls instead
+        split.setMinHeight("22em");
         split.setSplitterPosition(72);
         Button export = new Button(getTranslation("export.button"), e -> new io.roamdesk.console.export.ExportDialog(
                 exports, account.actor(), account.role() == Role.SUPPORT, app, ref.owner(), ref).open());

@@ -133,11 +133,13 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
 
     private void configureGrid() {
         grid.setId("conversations-grid");
+        // long previews and several marks wrap inside their cells instead of being cut to a few letters
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(ConversationEntry::convId).setHeader(getTranslation("lookup.conversation")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("type." + c.chatType().wire())).setHeader(getTranslation("lookup.type"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.latest() == null ? "" : c.latest().from() + ": " + preview(c))
-                .setHeader(getTranslation("lookup.latest")).setFlexGrow(3);
+                .setHeader(getTranslation("lookup.latest")).setWidth("10em").setFlexGrow(3);
         grid.addColumn(c -> Formats.time(c.lastActivity())).setHeader(getTranslation("lookup.lastActivity"))
                 .setAutoWidth(true);
         // rendered from the item's data (not components), so a page read again shows the new counts even
@@ -145,16 +147,16 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(cell("pinned", c -> entry(c).filter(ConversationListItem::pinned)
                         .map(e -> getTranslation("lookup.pinned.yes")).orElse(""),
                 c -> entry(c).filter(ConversationListItem::pinned).map(e -> Formats.time(e.pinnedAt())).orElse(""), c -> "badge"))
-                .setHeader(getTranslation("lookup.pinned")).setWidth("7em").setFlexGrow(0);
+                .setHeader(getTranslation("lookup.pinned")).setWidth("6em").setFlexGrow(0);
         grid.addColumn(cell("marks", c -> entry(c).map(e -> String.join(", ", e.marks())).orElse(""),
                 c -> entry(c).map(e -> String.join(", ", e.marks())).orElse(""), c -> ""))
-                .setHeader(getTranslation("lookup.marks")).setWidth("9em").setFlexGrow(1);
+                .setHeader(getTranslation("lookup.marks")).setWidth("7em").setFlexGrow(1);
         grid.addColumn(cell("unread", c -> entry(c).map(ConversationListItem::unreadLabel).orElse(""),
                 c -> getTranslation("lookup.unread.why"),
                 c -> entry(c).map(e -> e.unread() > 0 ? "badge contrast pill" : "").orElse("")))
-                .setHeader(getTranslation("lookup.unread")).setWidth("6em").setFlexGrow(0);
+                .setHeader(getTranslation("lookup.unread")).setWidth("5.5em").setFlexGrow(0);
         // a fixed width: component cells are not measured by auto width, and the badges are up to ~28 characters
-        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("16em").setFlexGrow(0);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("14.5em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("lookup.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class,
                 Links.conversation(appSelect.getValue(), user.getValue(), e.getItem().chatType(), e.getItem().convId()))));
