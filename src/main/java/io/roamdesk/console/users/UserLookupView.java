@@ -154,9 +154,9 @@ public class UserLookupView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(cell("unread", c -> entry(c).map(ConversationListItem::unreadLabel).orElse(""),
                 c -> getTranslation("lookup.unread.why"),
                 c -> entry(c).map(e -> e.unread() > 0 ? "badge contrast pill" : "").orElse("")))
-                .setHeader(getTranslation("lookup.unread")).setWidth("5.5em").setFlexGrow(0);
+                .setHeader(getTranslation("lookup.unread")).setWidth("6.5em").setFlexGrow(0);
         // a fixed width: component cells are not measured by auto width, and the badges are up to ~28 characters
-        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("14.5em").setFlexGrow(0);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("lookup.state")).setWidth("14em").setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("lookup.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(HistoryView.class,
                 Links.conversation(appSelect.getValue(), user.getValue(), e.getItem().chatType(), e.getItem().convId()))));
