@@ -24,8 +24,9 @@ CREATE TABLE group_state (
 -- sends themselves (small groups, single chats) or frozen (a member who left).
 ALTER TABLE conversation ADD COLUMN follow_from_msg_id BIGINT NULL;
 
--- the owner's big groups, read with every list
-CREATE INDEX ix_conversation_following ON conversation (app_id, owner, follow_from_msg_id);
+-- no index of its own: a list finds the owner's big-group rows among the owner's group rows on
+-- the primary key (app_id, owner, chat_type = 'groupchat'), and a new index here would compete
+-- with ix_conversation_activity in the list's plan
 
 -- the groups that exist before this migration start in write fan-out; their first send decides
 /* [jooq ignore start] */

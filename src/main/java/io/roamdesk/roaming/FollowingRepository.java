@@ -31,10 +31,14 @@ class FollowingRepository {
         this.db = db;
     }
 
-    /** The owner's rows that follow a group's state (one per big group the owner is in). */
+    /**
+     * The owner's rows that follow a group's state (one per big group the owner is in): a walk of the
+     * owner's group rows on the primary key.
+     */
     List<ConversationRecord> following(long appId, String owner) {
         return db.selectFrom(CONVERSATION)
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat))
                 .and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNotNull())
                 .fetch();
     }
