@@ -25,15 +25,12 @@ public class ConversationService {
     private static final long DAY_MS = 86_400_000L;
 
     private final MessageRepository messageRows;
-    private final ConversationIndexRepository conversationIndex;
     private final Clock clock;
     private final BigGroupMerge merged;
 
-    ConversationService(MessageRepository messageRows, ConversationIndexRepository conversationIndex, Clock clock,
-            BigGroupMerge merged) {
+    ConversationService(MessageRepository messageRows, Clock clock, BigGroupMerge merged) {
         this.merged = merged;
         this.messageRows = messageRows;
-        this.conversationIndex = conversationIndex;
         this.clock = clock;
     }
 
