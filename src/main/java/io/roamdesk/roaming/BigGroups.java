@@ -80,8 +80,9 @@ class BigGroups {
         if (ref.chatType() != ChatType.GROUPCHAT) {
             return;
         }
-        GroupState s = lock(app, ref.convId());
-        following.settle(app.appId(), s.groupId(), List.of(ref.owner()), s.lastMsgId(), s.lastOrigin());
+        // a group without a state row never had a big-group row to settle (nor any group of that id)
+        states.lock(app.appId(), ref.convId()).ifPresent(s ->
+                following.settle(app.appId(), s.groupId(), List.of(ref.owner()), s.lastMsgId(), s.lastOrigin()));
     }
 
     /** Before a change of all the owner's rows (clear-all): every big group's row settled, groups in key order. */
@@ -95,10 +96,8 @@ class BigGroups {
 
     /** Before a change of every member's row (a recall, a delete for all, a purge): all of them settled. */
     void settleGroup(App app, String groupId) {
-        GroupState s = lock(app, groupId);
-        if (s.readFanout()) {
-            following.settle(app.appId(), groupId, groupRows.members(app.appId(), groupId), s.lastMsgId(), s.lastOrigin());
-        }
+        states.lock(app.appId(), groupId).filter(GroupState::readFanout).ifPresent(s ->
+                following.settle(app.appId(), groupId, groupRows.members(app.appId(), groupId), s.lastMsgId(), s.lastOrigin()));
     }
 
     /**
