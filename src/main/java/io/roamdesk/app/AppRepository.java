@@ -65,6 +65,7 @@ class AppRepository {
                 .set(APP_SETTING.UNDO_WINDOW_MINUTES, s.undoWindowMinutes())
                 .set(APP_SETTING.DELETE_GRACE_HOURS, s.deleteGraceHours())
                 .set(APP_SETTING.RETENTION_DAYS, s.retentionDays())
+                .set(APP_SETTING.BIG_GROUP_MEMBERS, s.bigGroupMembers())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, 1)
                 .execute();
@@ -87,6 +88,7 @@ class AppRepository {
                 .set(APP_SETTING.UNDO_WINDOW_MINUTES, s.undoWindowMinutes())
                 .set(APP_SETTING.DELETE_GRACE_HOURS, s.deleteGraceHours())
                 .set(APP_SETTING.RETENTION_DAYS, s.retentionDays())
+                .set(APP_SETTING.BIG_GROUP_MEMBERS, s.bigGroupMembers())
                 .set(APP_SETTING.UPDATED_AT, now)
                 .set(APP_SETTING.VERSION, version + 1)
                 .where(APP_SETTING.APP_ID.eq(appId)).and(APP_SETTING.VERSION.eq(version))
@@ -126,7 +128,8 @@ class AppRepository {
                 r.get(APP_SETTING.RECALL_WINDOW_SECONDS),
                 r.get(APP_SETTING.UNDO_WINDOW_MINUTES),
                 r.get(APP_SETTING.DELETE_GRACE_HOURS),
-                r.get(APP_SETTING.RETENTION_DAYS));
+                r.get(APP_SETTING.RETENTION_DAYS),
+                r.get(APP_SETTING.BIG_GROUP_MEMBERS));
         return new App(r.get(APP.APP_ID), new AppKey(r.get(APP.ORG_NAME), r.get(APP.APP_NAME)), s,
                 r.get(APP_SETTING.VERSION), r.get(APP.ENABLED));
     }

@@ -17,7 +17,9 @@ public enum Setting {
     /** Hours messages deleted for everyone stay restorable before they are purged; 0 = purged at once. At most 30 days. */
     DELETE_GRACE(false, 0, 30 * 24),
     /** Days messages are kept before the scheduled purge deletes them; 0 keeps them forever (at most 10 years). */
-    RETENTION_DAYS(false, 0, 3650);
+    RETENTION_DAYS(false, 0, 3650),
+    /** Groups with more members than this use read fan-out; 0 = every group, 3,000 (the member limit) = none. */
+    BIG_GROUP_MEMBERS(false, 0, 3000);
 
     private final boolean flag;
     private final int min;
@@ -53,6 +55,7 @@ public enum Setting {
             case RETENTION_DAYS -> String.valueOf(s.retentionDays());
             case UNDO_WINDOW -> String.valueOf(s.undoWindowMinutes());
             case DELETE_GRACE -> String.valueOf(s.deleteGraceHours());
+            case BIG_GROUP_MEMBERS -> String.valueOf(s.bigGroupMembers());
         };
     }
 
@@ -86,6 +89,7 @@ public enum Setting {
             case UNDO_WINDOW -> s.withUndoWindowMinutes(n);
             case DELETE_GRACE -> s.withDeleteGraceHours(n);
             case RETENTION_DAYS -> s.withRetentionDays(n);
+            case BIG_GROUP_MEMBERS -> s.withBigGroupMembers(n);
             default -> throw new IllegalStateException(name() + " is a switch");
         };
     }

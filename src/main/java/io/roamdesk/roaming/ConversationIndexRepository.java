@@ -45,7 +45,7 @@ class ConversationIndexRepository {
     }
 
     /**
-     * One page of an owner's list, newest activity first, starting after {@code beforeLastMsgId}
+     * One page of an owner's own rows (big-group rows left out: {@link BigGroupMerge}), newest activity first, starting after {@code beforeLastMsgId}
      * (keyset) or at {@code offset} rows (page numbers, bounded by the app's cap).
      */
     List<ConversationRecord> listConversations(long appId, String owner, boolean includeRest, boolean includeInvisible,
@@ -56,8 +56,9 @@ class ConversationIndexRepository {
     /** The list query itself, also for the plan checks in the tests. */
     ResultQuery<ConversationRecord> listQuery(long appId, String owner, boolean includeRest, boolean includeInvisible,
             @Nullable Long beforeLastMsgId, long afterLastMsgId, int offset, int limit) {
+        // big-group rows are merged in by BigGroupMerge, with their group's newest message
         Condition c = CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(owner))
-                .and(CONVERSATION.LAST_MSG_ID.gt(afterLastMsgId));
+                .and(CONVERSATION.LAST_MSG_ID.gt(afterLastMsgId)).and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNull());
         if (!includeInvisible) {
             c = c.and(Listing.condition(includeRest));
         }
@@ -77,6 +78,7 @@ class ConversationIndexRepository {
         var newer = db.select(CONVERSATION.CONV_ID).from(CONVERSATION)
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.LAST_MSG_ID.gt(lastMsgId)).and(Listing.condition(restInList))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNull())
                 .limit(cap);
         return db.fetchValue(db.selectCount().from(newer.asTable("listed_newer")));
     }

@@ -97,12 +97,13 @@ class ConversationPrefsRepository {
                 .where(ownerRow(appId, ref)).execute();
     }
 
-    /** "All read": every row of the owner is read up to its newest message. */
+    /** "All read": every own row of the owner is read up to its newest message (big-group rows: one by one). */
     int readAll(long appId, String owner) {
         return db.update(CONVERSATION)
                 .set(CONVERSATION.READ_UP_TO_MSG_ID, greatest(CONVERSATION.READ_UP_TO_MSG_ID, CONVERSATION.LAST_MSG_ID))
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.READ_UP_TO_MSG_ID.lt(CONVERSATION.LAST_MSG_ID))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNull())
                 .execute();
     }
 
@@ -141,9 +142,11 @@ class ConversationPrefsRepository {
     }
 
     private static Condition owned(long appId, String owner, boolean restInList, long capBoundary, @Nullable Integer mark) {
+        // big-group rows are merged in by BigGroupMerge, with their group's newest message
         Condition c = CONVERSATION.APP_ID.eq(appId).and(CONVERSATION.OWNER.eq(owner))
                 .and(Listing.condition(restInList))
-                .and(CONVERSATION.LAST_MSG_ID.ge(capBoundary));
+                .and(CONVERSATION.LAST_MSG_ID.ge(capBoundary))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNull());
         return mark == null ? c : c.and(CONVERSATION.MARKS.bitAnd(inline(Marks.bit(mark))).ne(inline(0)));
     }
 

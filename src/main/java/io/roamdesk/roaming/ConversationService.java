@@ -25,12 +25,12 @@ public class ConversationService {
     private static final long DAY_MS = 86_400_000L;
 
     private final MessageRepository messageRows;
-    private final ConversationIndexRepository conversationIndex;
     private final Clock clock;
+    private final BigGroupMerge merged;
 
-    ConversationService(MessageRepository messageRows, ConversationIndexRepository conversationIndex, Clock clock) {
+    ConversationService(MessageRepository messageRows, Clock clock, BigGroupMerge merged) {
+        this.merged = merged;
         this.messageRows = messageRows;
-        this.conversationIndex = conversationIndex;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ public class ConversationService {
         }
         int limit = (int) Math.min(pageSize, cap - offset);
         // OFFSET here is bounded by the cap (a few hundred rows of one user), never by history size
-        var rows = conversationIndex.listConversations(app.appId(), o, app.settings().restInList(), false, null, 0, (int) offset, limit);
+        var rows = merged.list(app.appId(), o, app.settings().restInList(), false, null, 0, (int) offset, limit);
         return entries(app, o, rows, false);
     }
 
@@ -78,7 +78,7 @@ public class ConversationService {
         String o = Usernames.normalize(owner, "username");
         long since = Snowflake.firstIdAt(clock.millis() - app.settings().legacyDays() * DAY_MS) - 1;
         int limit = Math.min(app.settings().legacyCount(), app.settings().conversationCap());
-        var rows = conversationIndex.listConversations(app.appId(), o, app.settings().restInList(), false, null, since, 0, limit);
+        var rows = merged.list(app.appId(), o, app.settings().restInList(), false, null, since, 0, limit);
         return entries(app, o, rows, false);
     }
 
@@ -97,7 +97,7 @@ public class ConversationService {
         if (take <= 0) {
             return new ConversationPage(List.of(), "");
         }
-        var rows = conversationIndex.listConversations(app.appId(), owner, app.settings().restInList() || showInvisible,
+        var rows = merged.list(app.appId(), owner, app.settings().restInList() || showInvisible,
                 showInvisible, before, 0, 0, take + 1);
         boolean more = rows.size() > take && seen + take < cap;
         List<ConversationRecord> page = rows.subList(0, Math.min(rows.size(), take));
@@ -118,7 +118,7 @@ public class ConversationService {
      */
     long capBoundary(App app, String owner) {
         int cap = app.settings().conversationCap();
-        var last = conversationIndex.listConversations(app.appId(), owner, app.settings().restInList(), false, null, 0, cap - 1, 1);
+        var last = merged.list(app.appId(), owner, app.settings().restInList(), false, null, 0, cap - 1, 1);
         return last.isEmpty() ? 0L : last.get(0).getLastMsgId();
     }
 
@@ -161,7 +161,7 @@ public class ConversationService {
         boolean rest = app.settings().restInList();
         int cap = app.settings().conversationCap();
         List<Listing> out = new ArrayList<>(rows.size());
-        int rank = rows.isEmpty() ? 0 : conversationIndex.countListedNewerThan(app.appId(), owner, rest, rows.get(0).getLastMsgId(), cap);
+        int rank = rows.isEmpty() ? 0 : merged.countListedNewerThan(app.appId(), owner, rest, rows.get(0).getLastMsgId(), cap);
         for (ConversationRecord r : rows) {
             Listing l = Listing.of(r, rest);
             if (l.listed()) {

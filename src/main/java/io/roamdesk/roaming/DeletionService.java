@@ -42,11 +42,13 @@ public class DeletionService {
     private final ListForecast forecast;
     private final UndoService undo;
     private final LatestVisible latestVisible;
+    private final BigGroups bigGroups;
 
     DeletionService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
             ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
             GroupRepository groupRows, Clock clock, PlatformTransactionManager transactions,
-            RoamingMetrics metrics, ListForecast forecast, UndoService undo, LatestVisible latestVisible) {
+            RoamingMetrics metrics, ListForecast forecast, UndoService undo, LatestVisible latestVisible, BigGroups bigGroups) {
+        this.bigGroups = bigGroups;
         this.undo = undo;
         this.latestVisible = latestVisible;
         this.metrics = metrics;
@@ -99,7 +101,9 @@ public class DeletionService {
     public OneWayDeletion deleteByIds(App app, ConversationRef ref, List<Long> ids, Deleter by) {
         Switches.requireOneWayDelete(app);
         // the lock comes first: the transaction's snapshot is then taken after every arrival or
-        // deletion that touched this row has committed, so the recount below misses none of them
+        // deletion that touched this row has committed, so the recount below misses none of them; a big
+        // group's row first gets the group's newest message, as write fan-out would have given it
+        bigGroups.settle(app, ref);
         var row = conversationIndex.lockConversation(app.appId(), ref);
         Set<Long> valid = checkIds(app, ref, ids);
         Set<Long> before = hiddenMarks.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
@@ -171,6 +175,7 @@ public class DeletionService {
         // the upsert locks the row first (creating it when no message has arrived yet), so the
         // snapshot below is taken after every arrival or deletion that touched it has committed;
         // raising to 0 changes nothing but lets the log read the watermark this deletion finds
+        bigGroups.settle(app, ref);
         conversationUpdates.raiseClearedBefore(app.appId(), ref, 0L);
         long previous = conversationIndex.lockConversation(app.appId(), ref).orElseThrow().getClearedBeforeMsgId();
         conversationUpdates.raiseClearedBefore(app.appId(), ref, watermark);
@@ -226,6 +231,7 @@ public class DeletionService {
     public OneWayDeletion clearAll(App app, String owner, Deleter by) {
         Switches.requireOneWayDelete(app);
         String o = Usernames.normalize(owner, "username");
+        bigGroups.settleOwner(app, o);
         long logged = undo.recordClearAll(app, o, undo.lockAllOf(app, o), by);
         int cleared = conversationUpdates.clearAll(app.appId(), o);
         metrics.deleted(RoamingMetrics.DeletionKind.CLEAR_ALL);
@@ -254,7 +260,10 @@ public class DeletionService {
     public int deleteConversation(App app, ConversationRef ref, boolean withMessages, LongConsumer progress) {
         Switches.requireRoaming(app);
         if (!withMessages) {
-            tx.executeWithoutResult(s -> conversationUpdates.setHidden(app.appId(), ref, true));
+            tx.executeWithoutResult(s -> {
+                bigGroups.settle(app, ref); // or the group's next message, already sent, would show it again
+                conversationUpdates.setHidden(app.appId(), ref, true);
+            });
             metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION);
             return 0;
         }
@@ -305,6 +314,9 @@ public class DeletionService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void finishForAll(App app, ConversationRef ref, long boundary) {
+        if (ref.chatType() == ChatType.GROUPCHAT) {
+            bigGroups.settleGroup(app, ref.convId());
+        }
         conversationUpdates.forgetLatestUpTo(app.appId(), ref.chatType(), participantRows(app, ref), boundary);
         conversationUpdates.setHidden(app.appId(), ref, true);
         metrics.deleted(RoamingMetrics.DeletionKind.CONVERSATION_FOR_ALL);
@@ -326,6 +338,7 @@ public class DeletionService {
                     new ConversationRef(users[1], ChatType.CHAT, users[0]));
         } else {
             String group = convKey.substring(2);
+            bigGroups.settleGroup(app, group);
             rows = groupRows.members(app.appId(), group).stream().sorted()
                     .map(u -> new ConversationRef(u, ChatType.GROUPCHAT, group)).toList();
         }

@@ -35,6 +35,9 @@ class GroupRepository {
     }
 
     void addMembers(long appId, String groupId, Collection<String> members, long now) {
+        if (members.isEmpty()) {
+            return;
+        }
         var insert = db.insertInto(GROUP_MEMBER, GROUP_MEMBER.APP_ID, GROUP_MEMBER.GROUP_ID, GROUP_MEMBER.USERNAME,
                 GROUP_MEMBER.JOINED_AT);
         for (String m : members) {
@@ -44,6 +47,9 @@ class GroupRepository {
     }
 
     int removeMembers(long appId, String groupId, Collection<String> members) {
+        if (members.isEmpty()) {
+            return 0;
+        }
         return db.deleteFrom(GROUP_MEMBER)
                 .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
                 .and(GROUP_MEMBER.USERNAME.in(members))
@@ -53,6 +59,17 @@ class GroupRepository {
     List<String> members(long appId, String groupId) {
         return db.select(GROUP_MEMBER.USERNAME).from(GROUP_MEMBER)
                 .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                .fetch(GROUP_MEMBER.USERNAME);
+    }
+
+    /** Which of these users are members (the rest would join, or cannot leave). */
+    List<String> membersAmong(long appId, String groupId, Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return db.select(GROUP_MEMBER.USERNAME).from(GROUP_MEMBER)
+                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                .and(GROUP_MEMBER.USERNAME.in(usernames))
                 .fetch(GROUP_MEMBER.USERNAME);
     }
 }

@@ -22,9 +22,12 @@ public class GroupService {
     private final UserDirectoryRepository userDirectory;
     private final KnownUsers knownUsers;
     private final Clock clock;
+    private final BigGroups bigGroups;
 
-    GroupService(GroupRepository groupRows, UserDirectoryRepository userDirectory, KnownUsers knownUsers, Clock clock) {
+    GroupService(GroupRepository groupRows, UserDirectoryRepository userDirectory, KnownUsers knownUsers, Clock clock,
+            BigGroups bigGroups) {
         this.groupRows = groupRows;
+        this.bigGroups = bigGroups;
         this.userDirectory = userDirectory;
         this.knownUsers = knownUsers;
         this.clock = clock;
@@ -50,6 +53,7 @@ public class GroupService {
         groupRows.insertGroup(app.appId(), id, name, o, now);
         knownUsers.ensure(app.appId(), all, now);
         groupRows.addMembers(app.appId(), id, all, now);
+        bigGroups.created(app, id, all.size());
     }
 
     @Transactional
@@ -61,13 +65,22 @@ public class GroupService {
         }
         long now = clock.millis();
         knownUsers.ensure(app.appId(), names, now);
-        groupRows.addMembers(app.appId(), id, names, now);
+        // the group's state first (one lock order with sends): a big group's new members follow it from here
+        GroupState state = bigGroups.lock(app, id);
+        LinkedHashSet<String> added = new LinkedHashSet<>(names);
+        added.removeAll(groupRows.membersAmong(app.appId(), id, added));
+        groupRows.addMembers(app.appId(), id, added, now);
+        bigGroups.joined(app, state, added);
     }
 
     @Transactional
     public int removeMembers(App app, String groupId, List<String> members) {
         String id = requireGroup(app, groupId);
-        return groupRows.removeMembers(app.appId(), id, members.stream().map(m -> Usernames.normalize(m, "members")).toList());
+        List<String> names = members.stream().map(m -> Usernames.normalize(m, "members")).distinct().toList();
+        GroupState state = bigGroups.lock(app, id);
+        List<String> leaving = groupRows.membersAmong(app.appId(), id, names);
+        bigGroups.leaving(app, state, leaving);
+        return groupRows.removeMembers(app.appId(), id, leaving);
     }
 
     @Transactional(readOnly = true)

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * Stores messages and, in the same transaction, moves the conversation to the top of the sender's
  * and the receivers' lists. Concurrent single-chat sends share transactions ({@link GroupCommit}).
- * Group messages use write fan-out: one INSERT … SELECT over the
- * group's members (see docs/roaming.md for the cost).
+ * Group messages use write fan-out (one INSERT … SELECT over the group's members) up to the app's
+ * big-group threshold and read fan-out above it ({@link BigGroups}; docs/roaming.md).
  */
 @Service
 public class IngestService {
@@ -42,10 +42,13 @@ public class IngestService {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final GroupCommit commits;
     private final RoamingMetrics metrics;
+    private final BigGroups bigGroups;
 
     IngestService(MessageRepository messageRows, ConversationUpdateRepository conversationUpdates,
             GroupRepository groupRows, KnownUsers knownUsers, IdGenerator ids, Clock clock, ObjectMapper json,
-            org.springframework.transaction.PlatformTransactionManager transactions, RoamingMetrics metrics) {
+            org.springframework.transaction.PlatformTransactionManager transactions, RoamingMetrics metrics,
+            BigGroups bigGroups) {
+        this.bigGroups = bigGroups;
         this.messageRows = messageRows;
         this.conversationUpdates = conversationUpdates;
         this.groupRows = groupRows;
@@ -170,8 +173,7 @@ public class IngestService {
         conversationUpdates.touchMany(app.appId(), new ArrayList<>(newest.values()));
         for (StoredMessage m : stored) {
             if (m.chatType() == ChatType.GROUPCHAT) {
-                // only members get a row: an app back end posting as a non-member ("admin") gets none
-                conversationUpdates.fanOutToGroup(app.appId(), m.to(), m.convKey(), m.msgId(), m.origin());
+                bigGroups.deliver(app, m.to(), m.convKey(), m.msgId(), m.origin());
             }
         }
         return sent;

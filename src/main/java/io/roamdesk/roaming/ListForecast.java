@@ -23,10 +23,12 @@ class ListForecast {
 
     private final MessageRepository messageRows;
     private final ConversationIndexRepository conversationIndex;
+    private final BigGroupMerge merged;
 
-    ListForecast(MessageRepository messageRows, ConversationIndexRepository conversationIndex) {
+    ListForecast(MessageRepository messageRows, ConversationIndexRepository conversationIndex, BigGroupMerge merged) {
         this.messageRows = messageRows;
         this.conversationIndex = conversationIndex;
+        this.merged = merged;
     }
 
     /** Whether the row is in its owner's list right now: it passes the rule and is within the cap. */
@@ -34,12 +36,12 @@ class ListForecast {
         boolean rest = app.settings().restInList();
         int cap = app.settings().conversationCap();
         return Listing.of(r, rest).listed()
-                && conversationIndex.countListedNewerThan(app.appId(), r.getOwner(), rest, r.getLastMsgId(), cap) < cap;
+                && merged.countListedNewerThan(app.appId(), r.getOwner(), rest, r.getLastMsgId(), cap) < cap;
     }
 
     /** Hiding {@code ids} for the owner only. */
     List<ListChange> hidingIds(App app, ConversationRef ref, Set<Long> ids) {
-        Optional<ConversationRecord> row = conversationIndex.conversation(app.appId(), ref);
+        Optional<ConversationRecord> row = merged.effective(app.appId(), conversationIndex.conversation(app.appId(), ref));
         if (row.isEmpty() || !listedNow(app, row.get())) {
             return List.of();
         }
@@ -62,7 +64,7 @@ class ListForecast {
 
     /** Hiding, for the owner only, everything up to the message id {@code watermark}. */
     List<ListChange> hidingUpTo(App app, ConversationRef ref, long watermark) {
-        Optional<ConversationRecord> row = conversationIndex.conversation(app.appId(), ref);
+        Optional<ConversationRecord> row = merged.effective(app.appId(), conversationIndex.conversation(app.appId(), ref));
         if (row.isEmpty() || !listedNow(app, row.get())) {
             return List.of();
         }
@@ -78,13 +80,13 @@ class ListForecast {
 
     /** Removing the conversation from the owner's list (its messages stay). */
     List<ListChange> removingFromList(App app, ConversationRef ref) {
-        return conversationIndex.conversation(app.appId(), ref).filter(r -> listedNow(app, r))
+        return merged.effective(app.appId(), conversationIndex.conversation(app.appId(), ref)).filter(r -> listedNow(app, r))
                 .map(r -> List.of(change(r, Listing.DELETED))).orElse(List.of());
     }
 
     /** Clearing everything of the owner: every listed conversation has nothing visible left. */
     List<ListChange> clearingAll(App app, String owner) {
-        var listed = conversationIndex.listConversations(app.appId(), owner, app.settings().restInList(), false, null, 0, 0,
+        var listed = merged.list(app.appId(), owner, app.settings().restInList(), false, null, 0, 0,
                 app.settings().conversationCap());
         return listed.stream().map(r -> change(r, Listing.NOTHING_VISIBLE)).toList();
     }
@@ -96,8 +98,8 @@ class ListForecast {
      */
     List<ListChange> deletingForAll(App app, ConversationRef ref, Collection<ConversationRef> participantRows, long boundary) {
         List<ListChange> out = new ArrayList<>();
-        var rows = conversationIndex.conversations(app.appId(), ref.chatType(),
-                participantRows.stream().limit(MAX_PARTICIPANTS_CHECKED).toList());
+        var rows = merged.effective(app.appId(), conversationIndex.conversations(app.appId(), ref.chatType(),
+                participantRows.stream().limit(MAX_PARTICIPANTS_CHECKED).toList()));
         for (ConversationRecord r : rows) {
             boolean owner = r.getOwner().equals(ref.owner());
             Long latest = r.getLatestVisibleMsgId();

@@ -36,10 +36,12 @@ public class RecallService {
     private final ConversationUpdateRepository conversationUpdates;
     private final GroupRepository groupRows;
     private final Clock clock;
+    private final BigGroups bigGroups;
 
     RecallService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
             ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
-            GroupRepository groupRows, Clock clock) {
+            GroupRepository groupRows, Clock clock, BigGroups bigGroups) {
+        this.bigGroups = bigGroups;
         this.messageRows = messageRows;
         this.hiddenMarks = hiddenMarks;
         this.conversationIndex = conversationIndex;
@@ -159,6 +161,9 @@ public class RecallService {
 
     /** Every row that showed the message as its latest shows the newest message its owner still sees. */
     private void moveLatestBack(App app, Target target, MessageRecord m) {
+        if (target.type() == ChatType.GROUPCHAT) {
+            bigGroups.settleGroup(app, target.to()); // a big group's rows show the message only once it is folded in
+        }
         List<ConversationRef> rows = rows(app, target, m);
         List<ConversationRecord> showing = conversationIndex.lockRowsShowing(app.appId(), target.type(), rows, m.getMsgId());
         if (showing.isEmpty()) {

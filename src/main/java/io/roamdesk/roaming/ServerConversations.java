@@ -32,9 +32,11 @@ public class ServerConversations {
     private final ConversationPrefsRepository prefs;
     private final UnreadRepository unread;
     private final Clock clock;
+    private final BigGroupLists bigGroups;
 
     ServerConversations(ConversationService conversations, ConversationPrefsRepository prefs, UnreadRepository unread,
-            Clock clock) {
+            Clock clock, BigGroupLists bigGroups) {
+        this.bigGroups = bigGroups;
         this.conversations = conversations;
         this.prefs = prefs;
         this.unread = unread;
@@ -62,6 +64,7 @@ public class ServerConversations {
         List<ConversationRecord> rows = pinnedOnly
                 ? prefs.pinned(app.appId(), o, rest, boundary, mark, before, pageSize + 1)
                 : prefs.marked(app.appId(), o, rest, boundary, mark, before, pageSize + 1);
+        rows = bigGroups.filtered(app, o, rows, boundary, pinnedOnly, mark, before, pageSize + 1);
         List<ConversationRecord> page = rows.subList(0, Math.min(rows.size(), pageSize));
         String next = "";
         if (rows.size() > pageSize) {
@@ -76,7 +79,7 @@ public class ServerConversations {
     public List<ConversationListItem> entries(App app, String owner, List<ConversationEntry> views) {
         List<ConversationRef> refs = views.stream().map(v -> new ConversationRef(owner, v.chatType(), v.convId())).toList();
         Map<String, ConversationRecord> byKey = new HashMap<>();
-        for (ConversationRecord r : prefs.rows(app.appId(), owner, refs)) {
+        for (ConversationRecord r : bigGroups.effective(app, prefs.rows(app.appId(), owner, refs))) {
             byKey.put(JooqEnums.chatType(r.getChatType()).wire() + "/" + r.getConvId(), r);
         }
         List<ConversationRecord> rows = new ArrayList<>(views.size());
@@ -98,8 +101,9 @@ public class ServerConversations {
         if (row.getPinnedAt() != null) {
             return row.getPinnedAt();
         }
-        if (prefs.countPinned(app.appId(), ref.owner(), app.settings().restInList(),
-                conversations.capBoundary(app, ref.owner())) >= MAX_PINNED) {
+        long boundary = conversations.capBoundary(app, ref.owner());
+        if (prefs.countPinned(app.appId(), ref.owner(), app.settings().restInList(), boundary)
+                + bigGroups.countPinned(app, ref.owner(), boundary) >= MAX_PINNED) {
             throw RoamdeskException.badRequest("at most " + MAX_PINNED + " conversations can be pinned; unpin one first");
         }
         // pin times are unique per owner (the pinned list pages by them): a second pin in the same ms takes the next
@@ -127,12 +131,12 @@ public class ServerConversations {
     @Transactional
     public ConversationListItem read(App app, ConversationRef ref, @Nullable Long upTo) {
         Switches.requireRoaming(app);
-        ConversationRecord row = prefs.one(app.appId(), ref).orElseThrow(() -> notInList(ref));
+        ConversationRecord row = bigGroups.one(app, ref).orElseThrow(() -> notInList(ref));
         if (upTo != null && !unread.isMessageOf(app.appId(), ref.convKey(), upTo)) {
             throw RoamdeskException.badRequest("msg_id " + upTo + " is not a message of this conversation");
         }
         prefs.raiseReadUpTo(app.appId(), ref, upTo == null ? row.getLastMsgId() : upTo);
-        ConversationRecord now = prefs.one(app.appId(), ref).orElseThrow();
+        ConversationRecord now = bigGroups.one(app, ref).orElseThrow();
         return build(app, ref.owner(), conversations.listedViews(app, ref.owner(), List.of(now)), List.of(now)).get(0);
     }
 
@@ -140,11 +144,12 @@ public class ServerConversations {
     @Transactional
     public int readAll(App app, String owner) {
         Switches.requireRoaming(app);
-        return prefs.readAll(app.appId(), Usernames.normalize(owner, "username"));
+        String o = Usernames.normalize(owner, "username");
+        return prefs.readAll(app.appId(), o) + bigGroups.readAll(app, o);
     }
 
     private ConversationRecord requireListed(App app, ConversationRef ref) {
-        ConversationRecord row = prefs.one(app.appId(), ref).orElseThrow(() -> notInList(ref));
+        ConversationRecord row = bigGroups.one(app, ref).orElseThrow(() -> notInList(ref));
         if (!Listing.of(row, app.settings().restInList()).listed()
                 || row.getLastMsgId() < conversations.capBoundary(app, ref.owner())) {
             throw notInList(ref);

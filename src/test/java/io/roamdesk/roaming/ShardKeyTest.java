@@ -44,9 +44,15 @@ class ShardKeyTest {
 
     @Test
     void everyQueryOnMessagesAndConversationsIsBoundedByItsShardKey() {
-        App app = testApps.createRoaming();
+        // crew (3 members) is a big group here, read fan-out; pair (2) stays on write fan-out
+        App app = testApps.create(io.roamdesk.app.AppSettings.defaults().withRoaming(true).withOneWayDelete(true)
+                .withBigGroupMembers(2));
         groups.createGroup(app, "crew", "Crew", "alice", List.of("bob", "carol"));
+        groups.createGroup(app, "pair", "Pair", "alice", List.of("bob"));
         SqlCapture.start();
+        chats.toGroup(app, "alice", "pair", "p0");
+        groups.addMembers(app, "crew", List.of("dave", "erin"));
+        groups.removeMembers(app, "crew", List.of("erin"));
         List<Long> ids = new ArrayList<>();
         long groupMsg = 0;
         for (int i = 0; i < 5; i++) {

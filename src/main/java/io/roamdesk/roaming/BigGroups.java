@@ -1,0 +1,124 @@
+package io.roamdesk.roaming;
+
+import io.roamdesk.app.App;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hybrid fan-out, the write side. A group with more members than the app's
+ * {@code bigGroupMembers} keeps its newest message in its {@code group_state} row and its members'
+ * rows follow it (merged in when a list is read, {@link BigGroupMerge}); a smaller group's sends
+ * write every member's row. Every send, membership change and settling of a group takes the
+ * group's state row lock first, then members' rows: one lock order, and the mode changes only
+ * under that lock, so no message is folded in twice or missed when a group crosses the threshold
+ * in either direction. A one-way deletion or a recall first settles the rows it changes (folds the
+ * state in), then works on them exactly as under write fan-out.
+ */
+@Component
+class BigGroups {
+
+    private final GroupStateRepository states;
+    private final FollowingRepository following;
+    private final ConversationUpdateRepository conversationUpdates;
+    private final GroupRepository groupRows;
+
+    BigGroups(GroupStateRepository states, FollowingRepository following, ConversationUpdateRepository conversationUpdates,
+            GroupRepository groupRows) {
+        this.states = states;
+        this.following = following;
+        this.conversationUpdates = conversationUpdates;
+        this.groupRows = groupRows;
+    }
+
+    /** A new group: its state row, in write fan-out until its first send finds it big. */
+    void created(App app, String groupId, int members) {
+        states.createIfMissing(app.appId(), groupId, members);
+    }
+
+    /** In the send's transaction: the group's message reaches its members (their rows now, or through the state). */
+    void deliver(App app, String groupId, String convKey, long msgId, Origin origin) {
+        GroupState s = lock(app, groupId);
+        s = crossIfNeeded(app, s);
+        if (!s.readFanout()) {
+            // only members get a row: an app back end posting as a non-member ("admin") gets none
+            conversationUpdates.fanOutToGroup(app.appId(), groupId, convKey, msgId, origin);
+        }
+        states.arrived(app.appId(), groupId, msgId, origin);
+    }
+
+    /** In the membership change's transaction, before it: the state row locked (and created when missing). */
+    GroupState lock(App app, String groupId) {
+        var s = states.lock(app.appId(), groupId);
+        if (s.isPresent()) {
+            return s.get();
+        }
+        states.createIfMissing(app.appId(), groupId, groupRows.members(app.appId(), groupId).size());
+        return states.lock(app.appId(), groupId).orElseThrow();
+    }
+
+    /** With the state locked: members who just joined follow it (a big group), and the count moves. */
+    void joined(App app, GroupState s, Collection<String> added) {
+        states.addMembers(app.appId(), s.groupId(), added.size());
+        if (s.readFanout()) {
+            following.follow(app.appId(), s.groupId(), added, s.lastMsgId());
+        }
+    }
+
+    /** With the state locked, before they leave: their rows get everything sent while they were members, then freeze. */
+    void leaving(App app, GroupState s, Collection<String> removed) {
+        states.addMembers(app.appId(), s.groupId(), -removed.size());
+        if (s.readFanout()) {
+            following.settle(app.appId(), s.groupId(), removed, s.lastMsgId(), s.lastOrigin());
+            following.unfollow(app.appId(), s.groupId(), removed);
+        }
+    }
+
+    /** Before a deletion changes the owner's row of a group: the row holds every message the group has. */
+    void settle(App app, ConversationRef ref) {
+        if (ref.chatType() != ChatType.GROUPCHAT) {
+            return;
+        }
+        // a group without a state row never had a big-group row to settle (nor any group of that id)
+        states.lock(app.appId(), ref.convId()).ifPresent(s ->
+                following.settle(app.appId(), s.groupId(), List.of(ref.owner()), s.lastMsgId(), s.lastOrigin()));
+    }
+
+    /** Before a change of all the owner's rows (clear-all): every big group's row settled, groups in key order. */
+    void settleOwner(App app, String owner) {
+        TreeSet<String> groups = new TreeSet<>();
+        following.following(app.appId(), owner).forEach(r -> groups.add(r.getConvId()));
+        for (String g : groups) {
+            settle(app, new ConversationRef(owner, ChatType.GROUPCHAT, g));
+        }
+    }
+
+    /** Before a change of every member's row (a recall, a delete for all, a purge): all of them settled. */
+    void settleGroup(App app, String groupId) {
+        states.lock(app.appId(), groupId).filter(GroupState::readFanout).ifPresent(s ->
+                following.settle(app.appId(), groupId, groupRows.members(app.appId(), groupId), s.lastMsgId(), s.lastOrigin()));
+    }
+
+    /**
+     * Brings the group's mode in line with its size and the app's threshold (the setting or the
+     * membership may have changed since the last send): becoming big, every member's row follows
+     * from the newest message they already hold; becoming small, every row gets the state folded
+     * in and is written by the sends again.
+     */
+    private GroupState crossIfNeeded(App app, GroupState s) {
+        boolean big = s.memberCount() > app.settings().bigGroupMembers();
+        if (big == s.readFanout()) {
+            return s;
+        }
+        if (big) {
+            following.followAll(app.appId(), s.groupId(), s.lastMsgId());
+        } else {
+            List<String> members = groupRows.members(app.appId(), s.groupId());
+            following.settle(app.appId(), s.groupId(), members, s.lastMsgId(), s.lastOrigin());
+            following.unfollow(app.appId(), s.groupId(), members);
+        }
+        states.setReadFanout(app.appId(), s.groupId(), big);
+        return new GroupState(s.groupId(), s.memberCount(), big, s.lastMsgId(), s.lastOrigin());
+    }
+}

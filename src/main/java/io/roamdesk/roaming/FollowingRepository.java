@@ -1,0 +1,118 @@
+package io.roamdesk.roaming;
+
+import static io.roamdesk.jooq.Tables.CONVERSATION;
+import static io.roamdesk.jooq.Tables.GROUP_MEMBER;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+
+import io.roamdesk.jooq.enums.ConversationChatType;
+import io.roamdesk.jooq.tables.records.ConversationRecord;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Members' rows of big groups (read fan-out): a row follows its group's state above
+ * {@code follow_from_msg_id}. Reads are keyed by app + owner; writes over a group's members by
+ * app + the members' (owner, group) keys or app + group on {@code group_member}.
+ */
+@Repository
+class FollowingRepository {
+
+    private final DSLContext db;
+
+    FollowingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * The owner's rows that follow a group's state (one per big group the owner is in): a walk of the
+     * owner's group rows on the primary key.
+     */
+    List<ConversationRecord> following(long appId, String owner) {
+        return db.selectFrom(CONVERSATION)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNotNull())
+                .fetch();
+    }
+
+    /**
+     * Every current member's row follows the group's state from {@code from} on (a group becoming big):
+     * rows written by the sends up to {@code from} stay as they are; a member without a row gets an
+     * empty one (not listed until a newer message).
+     */
+    int followAll(long appId, String groupId, long from) {
+        var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME, inline(ConversationChatType.groupchat),
+                        GROUP_MEMBER.GROUP_ID, val(ConvKeys.group(groupId)), inline(0L), inline(false), inline(0L), val(from))
+                .from(GROUP_MEMBER)
+                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId));
+        return db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                        CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID, CONVERSATION.HIDDEN,
+                        CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.FOLLOW_FROM_MSG_ID)
+                .select(select)
+                .onDuplicateKeyUpdate().set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(from))
+                .execute();
+    }
+
+    /** New members of a big group follow its state from {@code from} on (what they see starts after it). */
+    void follow(long appId, String groupId, Collection<String> owners, long from) {
+        if (owners.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID, CONVERSATION.HIDDEN,
+                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.FOLLOW_FROM_MSG_ID);
+        for (String o : owners.stream().sorted().toList()) {
+            insert = insert.values(appId, o, ConversationChatType.groupchat, groupId, ConvKeys.group(groupId), 0L, false, 0L, from);
+        }
+        insert.onDuplicateKeyUpdate().set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(from)).execute();
+    }
+
+    /**
+     * Folds the group's newest message {@code lastMsgId} into these members' rows that do not hold it
+     * yet, exactly as a send's write fan-out would have (the same rule as
+     * {@link ConversationUpdateRepository}'s arrival), and marks them as holding it.
+     */
+    int settle(long appId, String groupId, Collection<String> owners, long lastMsgId, @Nullable Origin origin) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(lastMsgId))
+                .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(lastMsgId));
+        // MySQL applies these left to right: the origin must be decided before the id it compares with changes
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, val(JooqEnums.conversationOrigin(origin)))
+                        .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, val(lastMsgId)).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
+                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, val(lastMsgId)))
+                .set(CONVERSATION.HIDDEN, false)
+                .set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(lastMsgId))
+                .where(members(appId, groupId, owners))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.lt(lastMsgId))
+                .execute();
+    }
+
+    /** These rows stop following (members who left, or a group no longer big): the sends write them again, or nobody. */
+    int unfollow(long appId, String groupId, Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        return db.update(CONVERSATION).set(CONVERSATION.FOLLOW_FROM_MSG_ID, (Long) null)
+                .where(members(appId, groupId, owners))
+                .execute();
+    }
+
+    private static Condition members(long appId, String groupId, Collection<String> owners) {
+        var keys = owners.stream().sorted().map(o -> row(o, groupId)).toList();
+        return CONVERSATION.APP_ID.eq(appId)
+                .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys));
+    }
+}
