@@ -161,7 +161,9 @@ public class IngestService {
             if (chat) {
                 for (ConversationRef ref : List.of(new ConversationRef(m.from(), ChatType.CHAT, m.target()),
                         new ConversationRef(m.target(), ChatType.CHAT, m.from()))) {
-                    newest.put(ref, new ConversationUpdateRepository.Arrival(ref, id, m.origin()));
+                    var before = newest.get(ref);
+                    long own = ref.owner().equals(m.from()) ? id : before == null ? 0L : before.ownMsgId();
+                    newest.put(ref, new ConversationUpdateRepository.Arrival(ref, id, m.origin(), own));
                 }
             }
             sent.add(id);
@@ -171,7 +173,7 @@ public class IngestService {
         for (StoredMessage m : stored) {
             if (m.chatType() == ChatType.GROUPCHAT) {
                 // only members get a row: an app back end posting as a non-member ("admin") gets none
-                conversationUpdates.fanOutToGroup(app.appId(), m.to(), m.convKey(), m.msgId(), m.origin());
+                conversationUpdates.fanOutToGroup(app.appId(), m.to(), m.convKey(), m.msgId(), m.origin(), m.from());
             }
         }
         return sent;
