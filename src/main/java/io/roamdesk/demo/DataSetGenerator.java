@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Generates a realistic, deterministic data set (same seed and anchor, same data) and loads it
  * through {@link BulkLoader}. Messages are produced in time order and written in chunks, so memory
- * stays flat however large the set; only the latest message of each conversation is kept to build
- * the conversation index at the end.
+ * stays flat however large the set; only the latest message of each conversation (and each sender's
+ * latest in it) is kept to build the conversation index at the end.
  */
 @Service
 public class DataSetGenerator {
@@ -77,6 +77,7 @@ public class DataSetGenerator {
         List<String[]> pairs = pairs(active, spec.hubChats(), rnd);
 
         Map<String, Latest> latestByConv = new HashMap<>();
+        Map<String, Long> latestBySender = new HashMap<>();
         List<StoredMessage> chunk = new ArrayList<>(WRITE_CHUNK);
         double step = (double) (anchorMs - startMs) / spec.messages();
         long lastMs = -1;
@@ -96,6 +97,7 @@ public class DataSetGenerator {
                     : r < spec.hotShare() + 0.4 * (1 - spec.hotShare()) ? groupMessage(id, ts, pick(groups, rnd), rnd)
                     : singleMessage(id, ts, pairs.get(skewedIndex(pairs.size(), rnd)), rnd);
             latestByConv.put(m.convKey(), new Latest(m.msgId(), m.origin()));
+            latestBySender.put(senderKey(m.convKey(), m.from()), m.msgId());
             chunk.add(m);
             if (chunk.size() == WRITE_CHUNK) {
                 loader.insertMessages(appId, chunk);
@@ -105,7 +107,7 @@ public class DataSetGenerator {
         if (!chunk.isEmpty()) {
             loader.insertMessages(appId, chunk);
         }
-        List<ConversationState> index = conversationIndex(latestByConv, pairs, groups);
+        List<ConversationState> index = conversationIndex(latestByConv, latestBySender, pairs, groups);
         loader.insertConversations(appId, index);
         long took = System.currentTimeMillis() - started;
         log.info("Generated {} users, {} groups, {} messages, {} conversation rows in {} ms", everyone.size(),
@@ -252,15 +254,17 @@ public class DataSetGenerator {
         return ext.toString();
     }
 
-    private static List<ConversationState> conversationIndex(Map<String, Latest> latest, List<String[]> pairs,
-            List<Group> groups) {
+    private static List<ConversationState> conversationIndex(Map<String, Latest> latest, Map<String, Long> bySender,
+            List<String[]> pairs, List<Group> groups) {
         List<ConversationState> rows = new ArrayList<>();
         for (String[] p : pairs) {
             String key = ConvKeys.single(p[0], p[1]);
             Latest l = latest.get(key);
             if (l != null) {
-                rows.add(new ConversationState(p[0], ChatType.CHAT, p[1], key, l.msgId(), l.msgId(), l.origin()));
-                rows.add(new ConversationState(p[1], ChatType.CHAT, p[0], key, l.msgId(), l.msgId(), l.origin()));
+                rows.add(new ConversationState(p[0], ChatType.CHAT, p[1], key, l.msgId(), l.msgId(), l.origin(),
+                        bySender.getOrDefault(senderKey(key, p[0]), 0L)));
+                rows.add(new ConversationState(p[1], ChatType.CHAT, p[0], key, l.msgId(), l.msgId(), l.origin(),
+                        bySender.getOrDefault(senderKey(key, p[1]), 0L)));
             }
         }
         for (Group g : groups) {
@@ -268,10 +272,15 @@ public class DataSetGenerator {
             Latest l = latest.get(key);
             if (l != null) {
                 for (String m : g.members()) {
-                    rows.add(new ConversationState(m, ChatType.GROUPCHAT, g.id(), key, l.msgId(), l.msgId(), l.origin()));
+                    rows.add(new ConversationState(m, ChatType.GROUPCHAT, g.id(), key, l.msgId(), l.msgId(), l.origin(),
+                            bySender.getOrDefault(senderKey(key, m), 0L)));
                 }
             }
         }
         return rows;
+    }
+
+    private static String senderKey(String convKey, String sender) {
+        return convKey + '\n' + sender;
     }
 }

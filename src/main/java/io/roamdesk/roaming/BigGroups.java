@@ -38,12 +38,15 @@ class BigGroups {
     }
 
     /** In the send's transaction: the group's message reaches its members (their rows now, or through the state). */
-    void deliver(App app, String groupId, String convKey, long msgId, Origin origin) {
+    void deliver(App app, String groupId, String convKey, long msgId, Origin origin, String sender) {
         GroupState s = lock(app, groupId);
         s = crossIfNeeded(app, s);
         if (!s.readFanout()) {
             // only members get a row: an app back end posting as a non-member ("admin") gets none
-            conversationUpdates.fanOutToGroup(app.appId(), groupId, convKey, msgId, origin);
+            conversationUpdates.fanOutToGroup(app.appId(), groupId, convKey, msgId, origin, sender);
+        } else {
+            // the sender's own newest message bounds the unread count of the sender's row (one row, by owner)
+            conversationUpdates.ownMessage(app.appId(), sender, groupId, msgId);
         }
         states.arrived(app.appId(), groupId, msgId, origin);
     }

@@ -73,7 +73,7 @@ public class BulkLoader {
         for (ConversationState c : conversations) {
             rows.add(new ConversationRecord(appId, c.owner(), JooqEnums.conversationChatType(c.chatType()),
                     c.convId(), c.convKey(), c.lastMsgId(), c.latestVisibleMsgId(),
-                    JooqEnums.conversationOrigin(c.latestVisibleOrigin()), false, 0L, null, 0, 0L, null));
+                    JooqEnums.conversationOrigin(c.latestVisibleOrigin()), false, 0L, null, 0, 0L, c.ownLastMsgId(), null));
         }
         inserts.insertChunked(rows, true);
     }

@@ -57,6 +57,15 @@ public class ConversationService {
     /** The cursor form: {@code cursor} empty for the first page; the answer's cursor is empty at the end. */
     @AutoCommit
     public ConversationPage cursorPage(App app, String owner, @Nullable String cursor, int limit) {
+        return cursorRows(app, owner, cursor, limit).page();
+    }
+
+    /** A cursor page and the rows it was built from (the pins, marks and read points are on them). */
+    record PageRows(ConversationPage page, List<ConversationRecord> rows) {
+    }
+
+    /** The cursor form with its rows, so the list with unread counts never reads them twice. */
+    PageRows cursorRows(App app, String owner, @Nullable String cursor, int limit) {
         Switches.requireRoaming(app);
         return walk(app, Usernames.normalize(owner, "username"), cursor, limit, false);
     }
@@ -68,7 +77,7 @@ public class ConversationService {
     @AutoCommit
     public ConversationPage consolePage(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
         Switches.requireRoaming(app);
-        return walk(app, Usernames.normalize(owner, "username"), cursor, limit, showInvisible);
+        return walk(app, Usernames.normalize(owner, "username"), cursor, limit, showInvisible).page();
     }
 
     /** {@code GetConversationsFromServer} (legacy): up to the app's count, active within its days. */
@@ -82,7 +91,7 @@ public class ConversationService {
         return entries(app, o, rows, false);
     }
 
-    private ConversationPage walk(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
+    private PageRows walk(App app, String owner, @Nullable String cursor, int limit, boolean showInvisible) {
         Limits.pageSize(limit);
         String scope = app.appId() + "|" + owner + "|" + showInvisible;
         Long before = null;
@@ -95,7 +104,7 @@ public class ConversationService {
         int cap = showInvisible ? Integer.MAX_VALUE : app.settings().conversationCap();
         int take = (int) Math.min(limit, cap - seen);
         if (take <= 0) {
-            return new ConversationPage(List.of(), "");
+            return new PageRows(new ConversationPage(List.of(), ""), List.of());
         }
         var rows = merged.list(app.appId(), owner, app.settings().restInList() || showInvisible,
                 showInvisible, before, 0, 0, take + 1);
@@ -104,7 +113,7 @@ public class ConversationService {
         String next = more
                 ? Cursors.encode("c1", page.get(page.size() - 1).getLastMsgId(), seen + page.size(), scope)
                 : "";
-        return new ConversationPage(entries(app, owner, page, showInvisible), next);
+        return new PageRows(new ConversationPage(entries(app, owner, page, showInvisible), next), page);
     }
 
     /** The list's entries for rows already read (the cursor list's filtered forms). */

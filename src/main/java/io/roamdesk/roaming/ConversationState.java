@@ -2,7 +2,10 @@ package io.roamdesk.roaming;
 
 import org.jspecify.annotations.Nullable;
 
-/** One row of an owner's conversation index, as a bulk loader computes it. */
+/**
+ * One row of an owner's conversation index, as a bulk loader computes it; {@code ownLastMsgId} is
+ * the owner's newest own message in it (0 when none), where its unread count starts.
+ */
 public record ConversationState(
         String owner,
         ChatType chatType,
@@ -10,5 +13,12 @@ public record ConversationState(
         String convKey,
         long lastMsgId,
         @Nullable Long latestVisibleMsgId,
-        @Nullable Origin latestVisibleOrigin) {
+        @Nullable Origin latestVisibleOrigin,
+        long ownLastMsgId) {
+
+    /** A row whose owner sent none of its messages. */
+    public ConversationState(String owner, ChatType chatType, String convId, String convKey, long lastMsgId,
+            @Nullable Long latestVisibleMsgId, @Nullable Origin latestVisibleOrigin) {
+        this(owner, chatType, convId, convKey, lastMsgId, latestVisibleMsgId, latestVisibleOrigin, 0L);
+    }
 }

@@ -37,8 +37,11 @@ class ConversationUpdateRepository {
     static final java.util.Comparator<ConversationRef> LOCK_ORDER = java.util.Comparator.comparing(ConversationRef::owner)
             .thenComparing(r -> r.chatType().wire()).thenComparing(ConversationRef::convId);
 
-    /** The newest message a send or a batch brings to one owner's conversation row. */
-    record Arrival(ConversationRef ref, long msgId, Origin origin) {
+    /**
+     * The newest message a send or a batch brings to one owner's conversation row, and the newest
+     * of them the owner sent (0 when none): unread counts start after it.
+     */
+    record Arrival(ConversationRef ref, long msgId, Origin origin, long ownMsgId) {
     }
 
     /**
@@ -54,13 +57,14 @@ class ConversationUpdateRepository {
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
-                CONVERSATION.CLEARED_BEFORE_MSG_ID);
+                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID);
         for (Arrival a : arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList()) {
             insert = insert.values(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()),
-                    a.ref().convId(), a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L);
+                    a.ref().convId(), a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L,
+                    a.ownMsgId());
         }
         onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
-                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN)).execute();
+                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID)).execute();
     }
 
     /**
@@ -73,28 +77,38 @@ class ConversationUpdateRepository {
         return org.jooq.util.mysql.MySQLDSL.values(column);
     }
 
-    /** Write fan-out of a group message: one statement upserts every member's conversation row. */
-    int fanOutToGroup(long appId, String groupId, String convKey, long msgId, Origin origin) {
+    /**
+     * Write fan-out of a group message: one statement upserts every member's conversation row (the
+     * sender's row also takes it as its own newest message).
+     */
+    int fanOutToGroup(long appId, String groupId, String convKey, long msgId, Origin origin, String sender) {
         var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME,
                         inline(ConversationChatType.groupchat), GROUP_MEMBER.GROUP_ID, val(convKey), val(msgId),
-                        val(msgId), val(JooqEnums.conversationOrigin(origin)), inline(false), inline(0L))
+                        val(msgId), val(JooqEnums.conversationOrigin(origin)), inline(false), inline(0L),
+                        when(GROUP_MEMBER.USERNAME.eq(sender), val(msgId)).otherwise(inline(0L)))
                 .from(GROUP_MEMBER)
                 .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId));
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
-                CONVERSATION.CLEARED_BEFORE_MSG_ID).select(select);
-        return onArrival(insert.onDuplicateKeyUpdate(), msgId, origin).execute();
+                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID).select(select);
+        return onArrival(insert.onDuplicateKeyUpdate(), val(msgId), val(JooqEnums.conversationOrigin(origin)),
+                inserted(CONVERSATION.OWN_LAST_MSG_ID)).execute();
+    }
+
+    /** The owner's newest own message in one group conversation, never lowered (no row: nothing). */
+    int ownMessage(long appId, String owner, String groupId, long msgId) {
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.OWN_LAST_MSG_ID, greatest(CONVERSATION.OWN_LAST_MSG_ID, val(msgId)))
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat)).and(CONVERSATION.CONV_ID.eq(groupId))
+                .execute();
     }
 
     // MySQL applies these left to right: the origin must be decided before the id it compares with changes
     private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
-            onArrival(S step, long msgId, Origin origin) {
-        return onArrival(step, val(msgId), val(JooqEnums.conversationOrigin(origin)));
-    }
-
-    private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
-            onArrival(S step, Field<Long> msgId, Field<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> origin) {
+            onArrival(S step, Field<Long> msgId, Field<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> origin,
+            Field<Long> ownMsgId) {
         // a message that commits after a delete-by-time whose watermark covers it stays hidden: never the latest
         Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId))
                 .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(msgId));
@@ -102,6 +116,7 @@ class ConversationUpdateRepository {
                 .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, origin).otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, msgId).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
                 .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, msgId))
+                .set(CONVERSATION.OWN_LAST_MSG_ID, greatest(CONVERSATION.OWN_LAST_MSG_ID, ownMsgId))
                 .set(CONVERSATION.HIDDEN, false);
     }
 

@@ -164,7 +164,9 @@ public class IngestService {
             if (chat) {
                 for (ConversationRef ref : List.of(new ConversationRef(m.from(), ChatType.CHAT, m.target()),
                         new ConversationRef(m.target(), ChatType.CHAT, m.from()))) {
-                    newest.put(ref, new ConversationUpdateRepository.Arrival(ref, id, m.origin()));
+                    var before = newest.get(ref);
+                    long own = ref.owner().equals(m.from()) ? id : before == null ? 0L : before.ownMsgId();
+                    newest.put(ref, new ConversationUpdateRepository.Arrival(ref, id, m.origin(), own));
                 }
             }
             sent.add(id);
@@ -173,7 +175,7 @@ public class IngestService {
         conversationUpdates.touchMany(app.appId(), new ArrayList<>(newest.values()));
         for (StoredMessage m : stored) {
             if (m.chatType() == ChatType.GROUPCHAT) {
-                bigGroups.deliver(app, m.to(), m.convKey(), m.msgId(), m.origin());
+                bigGroups.deliver(app, m.to(), m.convKey(), m.msgId(), m.origin(), m.from());
             }
         }
         return sent;

@@ -54,8 +54,8 @@ public class ServerConversations {
         String o = Usernames.normalize(owner, "username");
         Limits.pageSize(pageSize);
         if (!pinnedOnly && mark == null) {
-            ConversationPage page = conversations.cursorPage(app, o, cursor, pageSize);
-            return new ConversationListPage(entries(app, o, page.conversations()), page.nextCursor());
+            ConversationService.PageRows page = conversations.cursorRows(app, o, cursor, pageSize);
+            return new ConversationListPage(build(app, o, page.page().conversations(), page.rows()), page.page().nextCursor());
         }
         String scope = app.appId() + "|" + o + "|" + pinnedOnly + "|" + mark;
         Long before = cursor == null || cursor.isEmpty() ? null : Cursors.decode("f1", cursor, scope).key();
@@ -167,8 +167,7 @@ public class ServerConversations {
         List<UnreadRepository.Probe> probes = new ArrayList<>();
         for (ConversationRecord r : rows) {
             if (r != null) {
-                probes.add(new UnreadRepository.Probe(r.getConvKey(),
-                        Math.max(r.getReadUpToMsgId(), r.getClearedBeforeMsgId()), r.getLastMsgId()));
+                probes.add(UnreadRepository.Probe.of(r));
             }
         }
         List<Integer> counts = unread.unread(app.appId(), owner, probes, UNREAD_CAP);

@@ -2,18 +2,17 @@ package io.roamdesk.roaming;
 
 import static io.roamdesk.jooq.Tables.MESSAGE;
 import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectCount;
 
+import io.roamdesk.jooq.tables.records.ConversationRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.springframework.stereotype.Repository;
@@ -29,9 +28,15 @@ class UnreadRepository {
 
     /**
      * One conversation to count: messages with ids in ({@code after}, {@code upTo}], where
-     * {@code after} is the owner's read pointer or clear-all watermark, whichever is higher.
+     * {@code after} is the latest of the owner's read pointer, clear-all watermark and own newest
+     * message (the owner answered, so it read up to there).
      */
     record Probe(String convKey, long after, long upTo) {
+
+        static Probe of(ConversationRecord row) {
+            long after = Math.max(Math.max(row.getReadUpToMsgId(), row.getClearedBeforeMsgId()), row.getOwnLastMsgId());
+            return new Probe(row.getConvKey(), after, row.getLastMsgId());
+        }
     }
 
     private final DSLContext db;
@@ -41,56 +46,46 @@ class UnreadRepository {
     }
 
     /**
-     * The counts of the probes, in order, each at most {@code cap}. Two statements for any number of
-     * probes: the owner's own newest message per conversation (it answered, so it read up to there;
-     * one probe of the sender index each), then the counts, each a primary-key walk that starts
-     * after the later of the two points and stops at the cap.
+     * The counts of the probes, in order, each at most {@code cap}: one statement for any number of
+     * probes, none when every conversation is read up to its newest message (the common case).
      */
     List<Integer> unread(long appId, String owner, List<Probe> probes, int cap) {
-        if (probes.isEmpty()) {
-            return List.of();
-        }
-        Record own = ownLatestQuery(appId, owner, probes).fetchOne();
-        List<Probe> from = new ArrayList<>(probes.size());
+        List<Integer> out = new ArrayList<>(Collections.nCopies(probes.size(), 0));
+        List<Integer> open = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
-            Probe p = probes.get(i);
-            from.add(new Probe(p.convKey(), Math.max(p.after(), own.get(i, Long.class)), p.upTo()));
+            if (probes.get(i).after() < probes.get(i).upTo()) {
+                open.add(i);
+            }
         }
-        // conversations read up to their newest message (the common case) need no count at all
-        List<Probe> open = from.stream().filter(p -> p.after() < p.upTo()).toList();
-        Record r = open.isEmpty() ? null : unreadQuery(appId, owner, open, cap).fetchOne();
-        List<Integer> out = new ArrayList<>(probes.size());
-        int next = 0;
-        for (Probe p : from) {
-            out.add(p.after() >= p.upTo() ? 0 : r.get(next++, Integer.class));
+        if (open.isEmpty()) {
+            return out;
+        }
+        List<Probe> counted = open.stream().map(probes::get).toList();
+        for (Record2<Integer, Integer> r : unreadQuery(appId, owner, counted, cap).fetch()) {
+            out.set(open.get(r.value1()), r.value2());
         }
         return out;
     }
 
-    /** The owner's newest own message id in each probe's conversation (0 when none). */
-    ResultQuery<Record> ownLatestQuery(long appId, String owner, List<Probe> probes) {
-        List<Field<?>> own = new ArrayList<>(probes.size());
+    /**
+     * The count statement itself, also for the plan checks in the tests: one {@code UNION ALL} of
+     * bounded counts, each a primary-key walk of one conversation from its read point that stops
+     * at the cap, tagged with the probe's position (a union's rows come in no promised order).
+     */
+    ResultQuery<Record2<Integer, Integer>> unreadQuery(long appId, String owner, List<Probe> probes, int cap) {
+        Select<Record2<Integer, Integer>> union = null;
         for (int i = 0; i < probes.size(); i++) {
-            own.add(field(select(coalesce(max(MESSAGE.MSG_ID), inline(0L))).from(MESSAGE)
-                    .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(probes.get(i).convKey()))
-                    .and(MESSAGE.SENDER.eq(owner))).as("o" + i));
+            Select<Record2<Integer, Integer>> one = db.select(inline(i).as("probe"), count().as("unread"))
+                    .from(unreadRows(appId, owner, probes.get(i), cap).asTable("unread_" + i));
+            union = union == null ? one : union.unionAll(one);
         }
-        return db.select(own);
+        return union;
     }
 
-    /** The count statement itself, also for the plan checks in the tests. */
-    ResultQuery<Record> unreadQuery(long appId, String owner, List<Probe> probes, int cap) {
-        List<Field<?>> counts = new ArrayList<>(probes.size());
-        for (int i = 0; i < probes.size(); i++) {
-            counts.add(field(count(appId, owner, probes.get(i), cap, i)).as("u" + i));
-        }
-        return db.select(counts);
-    }
-
-    private static Select<? extends org.jooq.Record1<Integer>> count(long appId, String owner, Probe p, int cap, int i) {
+    private static Select<Record1<Integer>> unreadRows(long appId, String owner, Probe p, int cap) {
         // the walk must start at the read point on the primary key and stop at the cap; the sender index
         // (a covering candidate) would read the whole conversation to find the ids above the read point
-        var unread = select(inline(1).as("one"))
+        return select(inline(1).as("one"))
                 .from(MESSAGE.forceIndex("PRIMARY").leftJoin(MESSAGE_HIDDEN).on(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID),
                         MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY), MESSAGE_HIDDEN.OWNER.eq(owner),
                         MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID)))
@@ -100,7 +95,6 @@ class UnreadRepository {
                 .and(MESSAGE.DELETED_FOR_ALL_AT.isNull())
                 .and(MESSAGE_HIDDEN.MSG_ID.isNull())
                 .limit(cap);
-        return selectCount().from(unread.asTable("unread_" + i));
     }
 
     /** Whether {@code msgId} is a message of this conversation. */

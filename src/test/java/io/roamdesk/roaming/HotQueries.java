@@ -32,8 +32,7 @@ public final class HotQueries {
     /** The unread counts of the first page of 20 of the owner's list, as the cursor list runs them. */
     public static String unreadCounts(ApplicationContext context, long appId, String owner) {
         var rows = context.getBean(ConversationIndexRepository.class).listConversations(appId, owner, false, false, null, 0, 0, 20);
-        var probes = rows.stream().map(r -> new UnreadRepository.Probe(r.getConvKey(),
-                Math.max(r.getReadUpToMsgId(), r.getClearedBeforeMsgId()), r.getLastMsgId())).toList();
+        var probes = rows.stream().map(UnreadRepository.Probe::of).toList();
         return context.getBean(DSLContext.class).renderInlined(context.getBean(UnreadRepository.class)
                 .unreadQuery(appId, owner, probes, ServerConversations.UNREAD_CAP));
     }
