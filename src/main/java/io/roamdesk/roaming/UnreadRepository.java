@@ -1,5 +1,10 @@
 package io.roamdesk.roaming;
 
+import io.roamdesk.core.ShardLayout;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+
 import static io.roamdesk.jooq.Tables.MESSAGE;
 import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
 import static org.jooq.impl.DSL.coalesce;
@@ -35,9 +40,11 @@ class UnreadRepository {
     }
 
     private final DSLContext db;
+    private final ShardLayout shards;
 
-    UnreadRepository(DSLContext db) {
+    UnreadRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
         this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
     }
 
     /**
@@ -47,6 +54,25 @@ class UnreadRepository {
      * after the later of the two points and stops at the cap.
      */
     List<Integer> unread(long appId, String owner, List<Probe> probes, int cap) {
+        if (shards.shards() == 1) {
+            return unreadOnOneShard(appId, owner, probes, cap);
+        }
+        // on several shards the page's conversations live apart: the same two statements per shard
+        Map<Integer, List<Integer>> byShard = new TreeMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            byShard.computeIfAbsent(shards.shardOf(appId, probes.get(i).convKey()), k -> new ArrayList<>()).add(i);
+        }
+        Integer[] out = new Integer[probes.size()];
+        for (List<Integer> indexes : byShard.values()) {
+            List<Integer> counts = unreadOnOneShard(appId, owner, indexes.stream().map(probes::get).toList(), cap);
+            for (int j = 0; j < indexes.size(); j++) {
+                out[indexes.get(j)] = counts.get(j);
+            }
+        }
+        return List.of(out);
+    }
+
+    private List<Integer> unreadOnOneShard(long appId, String owner, List<Probe> probes, int cap) {
         if (probes.isEmpty()) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 package io.roamdesk.sharding;
 
+import io.roamdesk.core.ShardLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,23 @@ class ShardedDataSourceConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same hash as the rules' algorithm, for the services' per-shard steps. */
+    @Bean
+    ShardLayout shardLayout(ShardPools pools) {
+        int shards = pools.pools().size();
+        return new ShardLayout() {
+            @Override
+            public int shards() {
+                return shards;
+            }
+
+            @Override
+            public int shardOf(long appId, String key) {
+                return AppKeySharding.shardOf(appId, key, shards);
+            }
+        };
     }
 
     /** The rules file with the shard count and the SQL log switch filled in. */
