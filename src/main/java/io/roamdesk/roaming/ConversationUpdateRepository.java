@@ -11,12 +11,16 @@ import static org.jooq.impl.DSL.when;
 
 import io.roamdesk.jooq.enums.ConversationChatType;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
+import io.roamdesk.core.ShardLayout;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,9 +32,11 @@ import org.springframework.stereotype.Repository;
 class ConversationUpdateRepository {
 
     private final DSLContext db;
+    private final ShardLayout shards;
 
-    ConversationUpdateRepository(DSLContext db) {
+    ConversationUpdateRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
         this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
     }
 
     /** Rows are always locked in primary-key order, so concurrent writers cannot deadlock on each other's rows. */
@@ -51,6 +57,16 @@ class ConversationUpdateRepository {
      * the upsert takes exclusive locks at once, with no shared lock to upgrade.
      */
     void touchMany(long appId, List<Arrival> arrivals) {
+        if (shards.shards() > 1) {
+            // one statement per shard of owners (docs/scaling.md): each upsert is idempotent on its rows
+            arrivals.stream().collect(Collectors.groupingBy(a -> shards.shardOf(appId, a.ref().owner()), TreeMap::new,
+                    Collectors.toList())).values().forEach(part -> touchShard(appId, part));
+        } else {
+            touchShard(appId, arrivals);
+        }
+    }
+
+    private void touchShard(long appId, List<Arrival> arrivals) {
         if (arrivals.isEmpty()) {
             return;
         }
@@ -79,9 +95,22 @@ class ConversationUpdateRepository {
 
     /**
      * Write fan-out of a group message: one statement upserts every member's conversation row (the
-     * sender's row also takes it as its own newest message).
+     * sender's row also takes it as its own newest message). On several shards the members live
+     * elsewhere than the group: their names are read from the group's shard and each shard of owners
+     * gets one upsert of its members' rows (idempotent: a repeat moves no row further than the message).
      */
     int fanOutToGroup(long appId, String groupId, String convKey, long msgId, Origin origin, String sender) {
+        if (shards.shards() > 1) {
+            List<String> members = db.select(GROUP_MEMBER.USERNAME).from(GROUP_MEMBER)
+                    .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                    .fetch(GROUP_MEMBER.USERNAME);
+            int rows = 0;
+            for (List<String> part : members.stream().sorted().collect(Collectors.groupingBy(
+                    m -> shards.shardOf(appId, m), TreeMap::new, Collectors.toList())).values()) {
+                rows += fanOutToShard(appId, groupId, convKey, msgId, origin, sender, part);
+            }
+            return rows;
+        }
         var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME,
                         inline(ConversationChatType.groupchat), GROUP_MEMBER.GROUP_ID, val(convKey), val(msgId),
                         val(msgId), val(JooqEnums.conversationOrigin(origin)), inline(false), inline(0L),
@@ -103,6 +132,22 @@ class ConversationUpdateRepository {
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat)).and(CONVERSATION.CONV_ID.eq(groupId))
                 .execute();
+    }
+
+    private int fanOutToShard(long appId, String groupId, String convKey, long msgId, Origin origin, String sender,
+            List<String> members) {
+        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
+                CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
+                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID);
+        for (String member : members) {
+            insert = insert.values(appId, member, ConversationChatType.groupchat, groupId, convKey, msgId, msgId,
+                    JooqEnums.conversationOrigin(origin), false, 0L, member.equals(sender) ? msgId : 0L);
+        }
+        // VALUES(col), not bind values: ShardingSphere 5.5.2 loses the update clause's parameters when it
+        // rewrites a multi-row insert ("No value specified for parameter 23")
+        return onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
+                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID)).execute();
     }
 
     // MySQL applies these left to right: the origin must be decided before the id it compares with changes

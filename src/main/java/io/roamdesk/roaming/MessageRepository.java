@@ -1,5 +1,8 @@
 package io.roamdesk.roaming;
 
+import io.roamdesk.core.ShardLayout;
+import org.springframework.beans.factory.ObjectProvider;
+
 import static io.roamdesk.jooq.Tables.MESSAGE;
 import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
 import static org.jooq.impl.DSL.row;
@@ -27,9 +30,11 @@ import org.springframework.stereotype.Repository;
 class MessageRepository {
 
     private final DSLContext db;
+    private final ShardLayout shards;
 
-    MessageRepository(DSLContext db) {
+    MessageRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
         this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
     }
 
     /** Many messages in one statement (a gateway batch). */
@@ -48,6 +53,15 @@ class MessageRepository {
     Map<Long, MessageRecord> messagesByKey(long appId, Collection<Map.Entry<String, Long>> convKeyAndIds) {
         Map<Long, MessageRecord> out = new HashMap<>();
         if (convKeyAndIds.isEmpty()) {
+            return out;
+        }
+        if (shards.shards() > 1) {
+            // ShardingSphere finds no shard key in a row-value IN and asks every shard: one statement per conversation
+            convKeyAndIds.stream().collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey, java.util.TreeMap::new,
+                    java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toList())))
+                    .forEach((convKey, ids) -> db.selectFrom(MESSAGE).where(MESSAGE.APP_ID.eq(appId))
+                            .and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.in(ids))
+                            .forEach(r -> out.put(r.getMsgId(), r)));
             return out;
         }
         var keys = convKeyAndIds.stream().map(e -> row(e.getKey(), e.getValue())).toList();

@@ -1,5 +1,10 @@
 package io.roamdesk.roaming;
 
+import io.roamdesk.core.ShardLayout;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+
 import static io.roamdesk.jooq.Tables.MESSAGE;
 import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
 import static org.jooq.impl.DSL.count;
@@ -40,9 +45,11 @@ class UnreadRepository {
     }
 
     private final DSLContext db;
+    private final ShardLayout shards;
 
-    UnreadRepository(DSLContext db) {
+    UnreadRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
         this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
     }
 
     /**
@@ -50,6 +57,25 @@ class UnreadRepository {
      * probes, none when every conversation is read up to its newest message (the common case).
      */
     List<Integer> unread(long appId, String owner, List<Probe> probes, int cap) {
+        if (shards.shards() == 1) {
+            return unreadOnOneShard(appId, owner, probes, cap);
+        }
+        // on several shards the page's conversations live apart: the same statement per shard
+        Map<Integer, List<Integer>> byShard = new TreeMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            byShard.computeIfAbsent(shards.shardOf(appId, probes.get(i).convKey()), k -> new ArrayList<>()).add(i);
+        }
+        Integer[] out = new Integer[probes.size()];
+        for (List<Integer> indexes : byShard.values()) {
+            List<Integer> counts = unreadOnOneShard(appId, owner, indexes.stream().map(probes::get).toList(), cap);
+            for (int j = 0; j < indexes.size(); j++) {
+                out[indexes.get(j)] = counts.get(j);
+            }
+        }
+        return List.of(out);
+    }
+
+    private List<Integer> unreadOnOneShard(long appId, String owner, List<Probe> probes, int cap) {
         List<Integer> out = new ArrayList<>(Collections.nCopies(probes.size(), 0));
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {

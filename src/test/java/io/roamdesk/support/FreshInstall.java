@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
                 "vaadin.devmode.devTools.enabled=false",
                 "roamdesk.bootstrap-admin.username=" + FreshInstall.ADMIN,
                 "roamdesk.bootstrap-admin.password=" + FreshInstall.ADMIN_PASSWORD})
-@Import(EmbeddedDatabaseConfig.class)
+@Import({EmbeddedDatabaseConfig.class, ShardedDatabaseConfig.class})
 public @interface FreshInstall {
 
     String ADMIN = "operator";

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
                 // purge the old messages another test has just written to check its own pass
                 "roamdesk.retention.purge-after=24h"})
 @AutoConfigureObservability(tracing = false)
-@Import({EmbeddedDatabaseConfig.class, TestApps.class, Chats.class, Api.class, SqlCapture.class})
+@Import({EmbeddedDatabaseConfig.class, ShardedDatabaseConfig.class, TestApps.class, Chats.class, Api.class, SqlCapture.class})
 public @interface IntegrationTest {
 
     String GATEWAY_SECRET = "test-gateway-secret";
