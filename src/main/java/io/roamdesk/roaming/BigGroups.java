@@ -41,6 +41,10 @@ class BigGroups {
     void deliver(App app, String groupId, String convKey, long msgId, Origin origin, String sender) {
         GroupState s = lock(app, groupId);
         s = crossIfNeeded(app, s);
+        if (s.readFanout() && msgId < s.lastMsgId()) {
+            // an id taken before a newer message committed: rows a settle already moved past it never saw it
+            following.arrivedLate(app.appId(), groupId, groupRows.members(app.appId(), groupId), msgId, origin);
+        }
         if (!s.readFanout()) {
             // only members get a row: an app back end posting as a non-member ("admin") gets none
             conversationUpdates.fanOutToGroup(app.appId(), groupId, convKey, msgId, origin, sender);
@@ -49,6 +53,11 @@ class BigGroups {
             conversationUpdates.ownMessage(app.appId(), sender, groupId, msgId);
         }
         states.arrived(app.appId(), groupId, msgId, origin);
+    }
+
+    /** In the send's transaction, before any conversation row: the state row locked (one lock order). */
+    void lockState(App app, String groupId) {
+        lock(app, groupId);
     }
 
     /** In the membership change's transaction, before it: the state row locked (and created when missing). */

@@ -131,6 +131,8 @@ class ConversationUpdateRepository {
                 .set(CONVERSATION.OWN_LAST_MSG_ID, greatest(CONVERSATION.OWN_LAST_MSG_ID, val(msgId)))
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat)).and(CONVERSATION.CONV_ID.eq(groupId))
+                // only a member's row (it follows the group): a former member's frozen row is not written by sends
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNotNull())
                 .execute();
     }
 

@@ -99,6 +99,29 @@ class FollowingRepository {
                 .execute();
     }
 
+    /**
+     * A message whose id is below the group's newest (its id was taken before a newer message
+     * committed) reaches the rows that a settle already moved past it, by the arrival rule; their
+     * following point stays (the newer messages are in them already).
+     */
+    int arrivedLate(long appId, String groupId, Collection<String> owners, long msgId, Origin origin) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId))
+                .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(msgId));
+        // MySQL applies these left to right: the origin must be decided before the id it compares with changes
+        return db.update(CONVERSATION)
+                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, val(JooqEnums.conversationOrigin(origin)))
+                        .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
+                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, val(msgId)).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
+                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, val(msgId)))
+                .set(CONVERSATION.HIDDEN, false)
+                .where(members(appId, groupId, owners))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.ge(msgId))
+                .execute();
+    }
+
     /** These rows stop following (members who left, or a group no longer big): the sends write them again, or nobody. */
     int unfollow(long appId, String groupId, Collection<String> owners) {
         if (owners.isEmpty()) {

@@ -56,7 +56,9 @@ public class GroupService {
         bigGroups.created(app, id, all.size());
     }
 
-    @Transactional
+    // READ COMMITTED: the membership is read after the state lock is held, as committed then (a snapshot
+    // taken before the wait would miss a concurrent join or leave and miscount the group)
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public void addMembers(App app, String groupId, List<String> members) {
         String id = requireGroup(app, groupId);
         List<String> names = members.stream().map(m -> Usernames.normalize(m, "members")).toList();
@@ -73,7 +75,7 @@ public class GroupService {
         bigGroups.joined(app, state, added);
     }
 
-    @Transactional
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public int removeMembers(App app, String groupId, List<String> members) {
         String id = requireGroup(app, groupId);
         List<String> names = members.stream().map(m -> Usernames.normalize(m, "members")).distinct().toList();

@@ -172,6 +172,11 @@ public class IngestService {
             sent.add(id);
         }
         messageRows.insertMessages(app.appId(), stored);
+        // group states before any conversation row, groups in key order: the lock order of clear-all and the
+        // deletions (state rows, then rows); otherwise a batch holding a chat row could wait for a state a
+        // clear-all of the same user holds while it waits for that chat row
+        new java.util.TreeSet<>(stored.stream().filter(m -> m.chatType() == ChatType.GROUPCHAT).map(StoredMessage::to)
+                .toList()).forEach(g -> bigGroups.lockState(app, g));
         conversationUpdates.touchMany(app.appId(), new ArrayList<>(newest.values()));
         for (StoredMessage m : stored) {
             if (m.chatType() == ChatType.GROUPCHAT) {

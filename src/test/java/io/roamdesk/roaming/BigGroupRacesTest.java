@@ -1,0 +1,126 @@
+package io.roamdesk.roaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppSettings;
+import io.roamdesk.core.Snowflake;
+import io.roamdesk.support.Chats;
+import io.roamdesk.support.IntegrationTest;
+import io.roamdesk.support.TestApps;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The races of read fan-out that a sequential comparison cannot show: a message whose id was taken
+ * before a newer one committed, a batch against a clear-all of the same user, and concurrent
+ * membership changes.
+ */
+@IntegrationTest
+class BigGroupRacesTest {
+
+    @Autowired
+    TestApps testApps;
+    @Autowired
+    Chats chats;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    DeletionService deletions;
+    @Autowired
+    ConversationService conversations;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    MessageRepository messageRows;
+    @Autowired
+    BigGroups bigGroups;
+    @Autowired
+    GroupStateRepository states;
+    @Autowired
+    TransactionTemplate tx;
+
+    private App bigGroupApp() {
+        App app = testApps.create(AppSettings.defaults().withRoaming(true).withOneWayDelete(true).withBigGroupMembers(2));
+        groups.createGroup(app, "big", "Big", "u0", List.of("u1", "u2", "u3"));
+        return app;
+    }
+
+    private String latestBody(App app, String owner) {
+        return conversations.page(app, owner, 1, 20).stream().filter(e -> e.convId().equals("big")).findFirst()
+                .map(e -> e.latest() == null ? "-" : e.latest().body()).orElse("not listed");
+    }
+
+    @Test
+    void aMessageCommittingAfterASettleOfNewerOnesStillBecomesTheLatest() {
+        App app = bigGroupApp();
+        chats.toGroup(app, "u1", "big", "first");
+        long newer = chats.toGroup(app, "u2", "big", "newer");
+        // u0 hides the newest message: u0's row is settled up to it and falls back to "first"
+        deletions.deleteByIds(app, new ConversationRef("u0", ChatType.GROUPCHAT, "big"), List.of(newer));
+        assertThat(latestBody(app, "u0")).contains("first");
+        // a send whose id was taken before "newer" committed only now commits
+        long late = newer - 1;
+        tx.executeWithoutResult(s -> {
+            messageRows.insertMessages(app.appId(), List.of(new StoredMessage(late, ConvKeys.group("big"), "u3", "big",
+                    ChatType.GROUPCHAT, BodyType.TXT, "{\"msg\":\"late\"}", null, Origin.SDK, Snowflake.timestampOf(late))));
+            bigGroups.deliver(app, "big", ConvKeys.group("big"), late, Origin.SDK, "u3");
+        });
+        // as under write fan-out, whose upsert would have raised u0's row to it
+        assertThat(latestBody(app, "u0")).contains("late");
+        assertThat(latestBody(app, "u1")).contains("newer");
+    }
+
+    @Test
+    void batchesWithAChatAndABigGroupMessageRunBesideClearAllsOfTheSameUser() throws Exception {
+        App app = bigGroupApp();
+        chats.toGroup(app, "u1", "big", "first");
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        long until = System.currentTimeMillis() + 4_000;
+        var sends = CompletableFuture.runAsync(() -> {
+            while (System.currentTimeMillis() < until) {
+                try {
+                    ingest.sendBatch(app, List.of(
+                            new SendRequest("u1", ChatType.CHAT, List.of("u0"), BodyType.TXT, "{\"msg\":\"c\"}", null, Origin.SDK),
+                            new SendRequest("u2", ChatType.GROUPCHAT, List.of("big"), BodyType.TXT, "{\"msg\":\"g\"}", null,
+                                    Origin.SDK)));
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        });
+        var clears = CompletableFuture.runAsync(() -> {
+            while (System.currentTimeMillis() < until) {
+                try {
+                    deletions.clearAll(app, "u0");
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        });
+        CompletableFuture.allOf(sends, clears).get(60, TimeUnit.SECONDS);
+        assertThat(failures).as("no deadlock between a batch and a clear-all").isEmpty();
+    }
+
+    @Test
+    void concurrentJoinsAndLeavesOfTheSameUsersKeepTheMemberCount() throws Exception {
+        App app = bigGroupApp();
+        var runs = IntStream.range(0, 4).mapToObj(t -> CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 15; i++) {
+                groups.addMembers(app, "big", List.of("v1", "v2"));
+                if ((i + t) % 2 == 0) {
+                    groups.removeMembers(app, "big", List.of("v1"));
+                }
+            }
+        })).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(runs).get(60, TimeUnit.SECONDS);
+        int members = groups.members(app, "big").size();
+        assertThat(states.states(app.appId(), List.of("big")).get(0).memberCount()).as("the state's count").isEqualTo(members);
+    }
+}
