@@ -23,7 +23,10 @@ class ConversationIndexRepository {
 
     private final DSLContext db;
 
-    ConversationIndexRepository(DSLContext db) {
+    private final io.roamdesk.core.ShardLayout shards;
+
+    ConversationIndexRepository(DSLContext db, org.springframework.beans.factory.ObjectProvider<io.roamdesk.core.ShardLayout> shards) {
+        this.shards = shards.getIfAvailable(() -> io.roamdesk.core.ShardLayout.SINGLE);
         this.db = db;
     }
 
@@ -88,12 +91,18 @@ class ConversationIndexRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
-        return db.selectFrom(CONVERSATION)
-                .where(CONVERSATION.APP_ID.eq(appId))
-                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
-                .fetch();
+        List<ConversationRecord> out = new java.util.ArrayList<>();
+        for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
+            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
+            out.addAll(db.selectFrom(CONVERSATION)
+                    .where(CONVERSATION.APP_ID.eq(appId))
+                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
+                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
+                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .fetch());
+        }
+        return out;
     }
 
     /** Locks the owner's row so a concurrent arrival cannot interleave with a recompute. */
@@ -106,15 +115,22 @@ class ConversationIndexRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
-        return db.selectFrom(CONVERSATION)
-                .where(CONVERSATION.APP_ID.eq(appId))
-                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
-                .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.eq(msgId))
-                .orderBy(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID)
-                .forUpdate()
-                .fetch();
+        // shard by shard (one statement on one database), each in key order: one global lock order
+        List<ConversationRecord> out = new java.util.ArrayList<>();
+        for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
+            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
+            out.addAll(db.selectFrom(CONVERSATION)
+                    .where(CONVERSATION.APP_ID.eq(appId))
+                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
+                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
+                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.eq(msgId))
+                    .orderBy(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID)
+                    .forUpdate()
+                    .fetch());
+        }
+        return out;
     }
 
     List<ConversationRecord> conversationsOf(long appId, String owner, int limit) {

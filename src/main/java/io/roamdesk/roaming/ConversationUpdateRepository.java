@@ -204,14 +204,20 @@ class ConversationUpdateRepository {
         if (rows.isEmpty()) {
             return 0;
         }
-        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
-        return db.update(CONVERSATION)
-                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, msgId)
-                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, JooqEnums.conversationOrigin(origin))
-                .where(CONVERSATION.APP_ID.eq(appId))
-                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
-                .execute();
+        int changed = 0;
+        for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
+            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
+            changed += db.update(CONVERSATION)
+                    .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, msgId)
+                    .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, JooqEnums.conversationOrigin(origin))
+                    .where(CONVERSATION.APP_ID.eq(appId))
+                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
+                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
+                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .execute();
+        }
+        return changed;
     }
 
     /** Clear-all: every conversation of the owner forgets everything up to its newest message. */
@@ -226,14 +232,20 @@ class ConversationUpdateRepository {
 
     /** After a delete-for-all up to {@code boundary}: rows whose latest visible message is gone show nothing. */
     int forgetLatestUpTo(long appId, ChatType type, Collection<ConversationRef> rows, long boundary) {
-        var keys = rows.stream().map(r -> row(r.owner(), r.convId())).toList();
-        return db.update(CONVERSATION)
-                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
-                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
-                .where(CONVERSATION.APP_ID.eq(appId))
-                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
-                .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.le(boundary))
-                .execute();
+        int changed = 0;
+        for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
+            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
+            changed += db.update(CONVERSATION)
+                    .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
+                    .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
+                    .where(CONVERSATION.APP_ID.eq(appId))
+                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
+                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
+                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.le(boundary))
+                    .execute();
+        }
+        return changed;
     }
 }
