@@ -84,16 +84,7 @@ class FollowingRepository {
         if (owners.isEmpty()) {
             return 0;
         }
-        Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(lastMsgId))
-                .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(lastMsgId));
-        // MySQL applies these left to right: the origin must be decided before the id it compares with changes
-        return db.update(CONVERSATION)
-                .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, val(JooqEnums.conversationOrigin(origin)))
-                        .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
-                .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, val(lastMsgId)).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
-                .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, val(lastMsgId)))
-                .set(CONVERSATION.HIDDEN, false)
-                .set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(lastMsgId))
+        return arrive(lastMsgId, origin).set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(lastMsgId))
                 .where(members(appId, groupId, owners))
                 .and(CONVERSATION.FOLLOW_FROM_MSG_ID.lt(lastMsgId))
                 .execute();
@@ -108,6 +99,14 @@ class FollowingRepository {
         if (owners.isEmpty()) {
             return 0;
         }
+        return arrive(msgId, origin)
+                .where(members(appId, groupId, owners))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.ge(msgId))
+                .execute();
+    }
+
+    /** The arrival rule of {@link ConversationUpdateRepository} as an update of rows that exist. */
+    private org.jooq.UpdateSetMoreStep<ConversationRecord> arrive(long msgId, @Nullable Origin origin) {
         Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId))
                 .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(msgId));
         // MySQL applies these left to right: the origin must be decided before the id it compares with changes
@@ -116,10 +115,7 @@ class FollowingRepository {
                         .otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, val(msgId)).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
                 .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, val(msgId)))
-                .set(CONVERSATION.HIDDEN, false)
-                .where(members(appId, groupId, owners))
-                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.ge(msgId))
-                .execute();
+                .set(CONVERSATION.HIDDEN, false);
     }
 
     /** These rows stop following (members who left, or a group no longer big): the sends write them again, or nobody. */
