@@ -4,31 +4,36 @@ import static io.roamdesk.jooq.Tables.CONVERSATION;
 import static io.roamdesk.jooq.Tables.GROUP_MEMBER;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
+import io.roamdesk.core.ShardLayout;
 import io.roamdesk.jooq.enums.ConversationChatType;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 /**
  * Members' rows of big groups (read fan-out): a row follows its group's state above
  * {@code follow_from_msg_id}. Reads are keyed by app + owner; writes over a group's members by
- * app + the members' (owner, group) keys or app + group on {@code group_member}.
+ * app + the members' (owner, group) keys or app + group on {@code group_member}; on several shards one
+ * statement per shard of the members, shards in order and owners in order (one global lock order).
  */
 @Repository
 class FollowingRepository {
 
     private final DSLContext db;
+    private final ShardLayout shards;
 
-    FollowingRepository(DSLContext db) {
+    FollowingRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
         this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
     }
 
     /**
@@ -49,6 +54,14 @@ class FollowingRepository {
      * empty one (not listed until a newer message).
      */
     int followAll(long appId, String groupId, long from) {
+        if (shards.shards() > 1) {
+            // ShardingSphere refuses INSERT ... SELECT between tables that are not bound (the members live on
+            // other shards than the group): the names from the group's shard, then one upsert per shard of owners
+            List<String> members = db.select(GROUP_MEMBER.USERNAME).from(GROUP_MEMBER)
+                    .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                    .fetch(GROUP_MEMBER.USERNAME);
+            return follow(appId, groupId, members, from);
+        }
         var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME, inline(ConversationChatType.groupchat),
                         GROUP_MEMBER.GROUP_ID, val(ConvKeys.group(groupId)), inline(0L), inline(false), inline(0L), val(from))
                 .from(GROUP_MEMBER)
@@ -62,17 +75,21 @@ class FollowingRepository {
     }
 
     /** New members of a big group follow its state from {@code from} on (what they see starts after it). */
-    void follow(long appId, String groupId, Collection<String> owners, long from) {
-        if (owners.isEmpty()) {
-            return;
+    int follow(long appId, String groupId, Collection<String> owners, long from) {
+        int rows = 0;
+        for (List<String> part : shards.byShard(appId, sorted(owners), o -> o)) {
+            var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+                    CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID, CONVERSATION.HIDDEN,
+                    CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.FOLLOW_FROM_MSG_ID);
+            for (String o : part) {
+                insert = insert.values(appId, o, ConversationChatType.groupchat, groupId, ConvKeys.group(groupId), 0L, false, 0L, from);
+            }
+            // VALUES(col), not a bind value: ShardingSphere 5.5.2 loses the update clause's parameters when it
+            // rewrites a multi-row insert for its shard (every row proposes the same value)
+            rows += insert.onDuplicateKeyUpdate().set(CONVERSATION.FOLLOW_FROM_MSG_ID, inserted(CONVERSATION.FOLLOW_FROM_MSG_ID))
+                    .execute();
         }
-        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
-                CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID, CONVERSATION.HIDDEN,
-                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.FOLLOW_FROM_MSG_ID);
-        for (String o : owners.stream().sorted().toList()) {
-            insert = insert.values(appId, o, ConversationChatType.groupchat, groupId, ConvKeys.group(groupId), 0L, false, 0L, from);
-        }
-        insert.onDuplicateKeyUpdate().set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(from)).execute();
+        return rows;
     }
 
     /**
@@ -81,13 +98,14 @@ class FollowingRepository {
      * {@link ConversationUpdateRepository}'s arrival), and marks them as holding it.
      */
     int settle(long appId, String groupId, Collection<String> owners, long lastMsgId, @Nullable Origin origin) {
-        if (owners.isEmpty()) {
-            return 0;
+        int rows = 0;
+        for (List<String> part : shards.byShard(appId, sorted(owners), o -> o)) {
+            rows += arrive(lastMsgId, origin).set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(lastMsgId))
+                    .where(members(appId, groupId, part))
+                    .and(CONVERSATION.FOLLOW_FROM_MSG_ID.lt(lastMsgId))
+                    .execute();
         }
-        return arrive(lastMsgId, origin).set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(lastMsgId))
-                .where(members(appId, groupId, owners))
-                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.lt(lastMsgId))
-                .execute();
+        return rows;
     }
 
     /**
@@ -96,13 +114,14 @@ class FollowingRepository {
      * following point stays (the newer messages are in them already).
      */
     int arrivedLate(long appId, String groupId, Collection<String> owners, long msgId, Origin origin) {
-        if (owners.isEmpty()) {
-            return 0;
+        int rows = 0;
+        for (List<String> part : shards.byShard(appId, sorted(owners), o -> o)) {
+            rows += arrive(msgId, origin)
+                    .where(members(appId, groupId, part))
+                    .and(CONVERSATION.FOLLOW_FROM_MSG_ID.ge(msgId))
+                    .execute();
         }
-        return arrive(msgId, origin)
-                .where(members(appId, groupId, owners))
-                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.ge(msgId))
-                .execute();
+        return rows;
     }
 
     /** The arrival rule of {@link ConversationUpdateRepository} as an update of rows that exist. */
@@ -120,18 +139,30 @@ class FollowingRepository {
 
     /** These rows stop following (members who left, or a group no longer big): the sends write them again, or nobody. */
     int unfollow(long appId, String groupId, Collection<String> owners) {
-        if (owners.isEmpty()) {
-            return 0;
+        int rows = 0;
+        for (List<String> part : shards.byShard(appId, sorted(owners), o -> o)) {
+            rows += db.update(CONVERSATION).set(CONVERSATION.FOLLOW_FROM_MSG_ID, (Long) null)
+                    .where(members(appId, groupId, part))
+                    .execute();
         }
-        return db.update(CONVERSATION).set(CONVERSATION.FOLLOW_FROM_MSG_ID, (Long) null)
-                .where(members(appId, groupId, owners))
-                .execute();
+        return rows;
     }
 
-    private static Condition members(long appId, String groupId, Collection<String> owners) {
-        var keys = owners.stream().sorted().map(o -> row(o, groupId)).toList();
+    /** The members' rows of one group: the owners as a plain IN, on which ShardingSphere routes (never on a row-value IN). */
+    private static Condition members(long appId, String groupId, List<String> owners) {
         return CONVERSATION.APP_ID.eq(appId)
+                .and(CONVERSATION.OWNER.in(owners))
                 .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat))
-                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys));
+                .and(CONVERSATION.CONV_ID.eq(groupId));
+    }
+
+    private static List<String> sorted(Collection<String> owners) {
+        return owners.stream().sorted().toList();
+    }
+
+    /** The value a multi-row upsert proposed for this row ({@code VALUES(col)}, see ConversationUpdateRepository). */
+    @SuppressWarnings("removal")
+    private static <T> Field<T> inserted(Field<T> column) {
+        return org.jooq.util.mysql.MySQLDSL.values(column);
     }
 }

@@ -5,23 +5,31 @@ import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
+import io.roamdesk.core.ShardLayout;
 import io.roamdesk.jooq.enums.GroupStateLastOrigin;
 import io.roamdesk.jooq.tables.records.GroupStateRecord;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
-/** {@code group_state}: one row per group, every statement keyed by app + group. */
+/**
+ * {@code group_state}: one row per group, every statement keyed by app + group (sharded by it, with the
+ * group's members).
+ */
 @Repository
 class GroupStateRepository {
 
     private final DSLContext db;
+    private final ShardLayout shards;
 
-    GroupStateRepository(DSLContext db) {
+    GroupStateRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
         this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
     }
 
     /** Creates the row when missing (a group's first change or send); a row already there stays as it is. */
@@ -43,8 +51,13 @@ class GroupStateRepository {
         if (groupIds.isEmpty()) {
             return List.of();
         }
-        return db.selectFrom(GROUP_STATE).where(GROUP_STATE.APP_ID.eq(appId)).and(GROUP_STATE.GROUP_ID.in(groupIds))
-                .fetch(GroupStateRepository::state);
+        // one statement per shard of the groups: a list page's lookup stays a single-shard statement
+        List<GroupState> out = new ArrayList<>();
+        for (List<String> part : shards.byShard(appId, groupIds, g -> g)) {
+            out.addAll(db.selectFrom(GROUP_STATE).where(GROUP_STATE.APP_ID.eq(appId)).and(GROUP_STATE.GROUP_ID.in(part))
+                    .fetch(GroupStateRepository::state));
+        }
+        return out;
     }
 
     /** A message of the group: the newest one (and its origin) moves up; out-of-order commits keep the highest id. */

@@ -37,16 +37,22 @@ class MessageRepository {
         this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
     }
 
-    /** Many messages in one statement (a gateway batch). */
+    /**
+     * Many messages in one statement (a gateway batch); on several shards one statement per shard of
+     * the conversations, shards in order (ShardingSphere would split one multi-row insert over the
+     * shards inside a single statement).
+     */
     void insertMessages(long appId, List<StoredMessage> messages) {
-        var insert = db.insertInto(MESSAGE, MESSAGE.APP_ID, MESSAGE.CONV_KEY, MESSAGE.MSG_ID, MESSAGE.SENDER, MESSAGE.TARGET,
-                MESSAGE.CHAT_TYPE, MESSAGE.BODY_TYPE, MESSAGE.BODY, MESSAGE.EXT, MESSAGE.ORIGIN, MESSAGE.SERVER_TS);
-        for (StoredMessage m : messages) {
-            insert = insert.values(appId, m.convKey(), m.msgId(), m.from(), m.to(), JooqEnums.messageChatType(m.chatType()),
-                    JooqEnums.bodyType(m.bodyType()), JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
-                    JooqEnums.messageOrigin(m.origin()), m.timestamp());
+        for (List<StoredMessage> part : shards.byShard(appId, messages, StoredMessage::convKey)) {
+            var insert = db.insertInto(MESSAGE, MESSAGE.APP_ID, MESSAGE.CONV_KEY, MESSAGE.MSG_ID, MESSAGE.SENDER, MESSAGE.TARGET,
+                    MESSAGE.CHAT_TYPE, MESSAGE.BODY_TYPE, MESSAGE.BODY, MESSAGE.EXT, MESSAGE.ORIGIN, MESSAGE.SERVER_TS);
+            for (StoredMessage m : part) {
+                insert = insert.values(appId, m.convKey(), m.msgId(), m.from(), m.to(), JooqEnums.messageChatType(m.chatType()),
+                        JooqEnums.bodyType(m.bodyType()), JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
+                        JooqEnums.messageOrigin(m.origin()), m.timestamp());
+            }
+            insert.execute();
         }
-        insert.execute();
     }
 
     /** The messages with these ids, each looked up by its conversation's key. */
