@@ -7,17 +7,23 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.roamdesk.app.App;
+import io.roamdesk.app.AppSettings;
 import io.roamdesk.audit.Actor;
 import io.roamdesk.audit.AuditedActions;
 import io.roamdesk.core.ShardLayout;
+import io.roamdesk.roaming.BodyType;
 import io.roamdesk.roaming.ChatType;
+import io.roamdesk.roaming.ConvKeys;
 import io.roamdesk.roaming.ConversationRef;
 import io.roamdesk.roaming.ConversationService;
 import io.roamdesk.roaming.DeletionService;
 import io.roamdesk.roaming.GroupService;
 import io.roamdesk.roaming.HistoryRequest;
 import io.roamdesk.roaming.HistoryService;
+import io.roamdesk.roaming.IngestService;
+import io.roamdesk.roaming.Origin;
 import io.roamdesk.roaming.RecallService;
+import io.roamdesk.roaming.SendRequest;
 import io.roamdesk.roaming.ServerConversations;
 import io.roamdesk.support.Chats;
 import io.roamdesk.support.IntegrationTest;
@@ -60,6 +66,8 @@ class ShardRouteTest {
     AuditedActions audited;
     @Autowired
     ShardLayout layout;
+    @Autowired
+    IngestService ingest;
 
     @Test
     void everyHotStatementGoesToOneShard() {
@@ -93,6 +101,55 @@ class ShardRouteTest {
                 .as("shards reached over all").containsExactlyInAnyOrder("ds_0", "ds_1");
         assertThat(routes.stream().filter(r -> r.shards().size() != 1).toList())
                 .as("hot statements routed to more than one shard").isEmpty();
+    }
+
+    /**
+     * A big group (read fan-out) with members on both shards, through every step that writes many
+     * members' rows — becoming big, members joining, a clear-all's settle, members leaving (settle and
+     * unfollow), a delete for all of the group — its lists, and a gateway batch
+     * with messages of conversations on both shards: each statement still goes to one shard.
+     */
+    @Test
+    void bigGroupsAndBatchesSendEachStatementToOneShard() {
+        App app = testApps.create(AppSettings.defaults().withRoaming(true).withOneWayDelete(true).withBigGroupMembers(2));
+        int aliceShard = layout.shardOf(app.appId(), "alice");
+        String bob = userOn(app, 1 - aliceShard, "bob");
+        String carol = userOn(app, aliceShard, "carol");
+        String dave = userOn(app, 1 - aliceShard, "dave");
+        String erin = userOn(app, aliceShard, "erin");
+        String frank = userOn(app, 1 - aliceShard, "frank");
+        groups.createGroup(app, "hall", "Hall", "alice", List.of(bob, carol, dave));
+        String otherChat = pairOn(app, 1 - layout.shardOf(app.appId(), ConvKeys.single("alice", bob)));
+
+        List<Route> routes = record(() -> {
+            chats.toGroup(app, bob, "hall", "g0"); // four members over two: the group becomes big
+            groups.addMembers(app, "hall", List.of(erin, frank));
+            chats.toGroup(app, "alice", "hall", "g1");
+            conversations.page(app, carol, 1, 20);
+            server.list(app, carol, null, 20, false, null);
+            deletions.clearAll(app, carol);
+            groups.removeMembers(app, "hall", List.of(dave, erin));
+            ingest.sendBatch(app, List.of(
+                    new SendRequest("alice", ChatType.CHAT, List.of(bob), BodyType.TXT, "{\"msg\":\"b0\"}", null, Origin.SDK),
+                    new SendRequest(otherChat, ChatType.CHAT, List.of(carol), BodyType.TXT, "{\"msg\":\"b1\"}", null, Origin.SDK)));
+            deletions.deleteConversation(app, ConversationRef.of("alice", ChatType.GROUPCHAT, "hall"), true, n -> { });
+        });
+
+        assertThat(routes).as("statements routed").hasSizeGreaterThan(20);
+        assertThat(routes.stream().filter(r -> r.sql().contains("follow_from_msg_id")).flatMap(r -> r.shards().stream())
+                .distinct()).as("shards of the members' following rows").containsExactlyInAnyOrder("ds_0", "ds_1");
+        assertThat(routes.stream().filter(r -> r.shards().size() != 1).toList())
+                .as("statements routed to more than one shard").isEmpty();
+    }
+
+    /** A user whose chat with carol lives on the given shard. */
+    private String pairOn(App app, int shard) {
+        for (int i = 0; ; i++) {
+            String candidate = "gina" + i;
+            if (layout.shardOf(app.appId(), ConvKeys.single(candidate, "carol")) == shard) {
+                return candidate;
+            }
+        }
     }
 
     /** The first of name, name1, name2... whose rows live on the given shard. */
