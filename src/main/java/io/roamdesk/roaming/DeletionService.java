@@ -2,6 +2,7 @@ package io.roamdesk.roaming;
 
 import io.roamdesk.app.App;
 import io.roamdesk.core.RoamdeskException;
+import io.roamdesk.core.ShardLayout;
 import io.roamdesk.core.Snowflake;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,12 +45,15 @@ public class DeletionService {
     private final UndoService undo;
     private final LatestVisible latestVisible;
     private final BigGroups bigGroups;
+    private final ShardLayout shards;
 
     DeletionService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
             ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
             GroupRepository groupRows, Clock clock, PlatformTransactionManager transactions,
-            RoamingMetrics metrics, ListForecast forecast, UndoService undo, LatestVisible latestVisible, BigGroups bigGroups) {
+            RoamingMetrics metrics, ListForecast forecast, UndoService undo, LatestVisible latestVisible, BigGroups bigGroups,
+            ObjectProvider<ShardLayout> shards) {
         this.bigGroups = bigGroups;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
         this.undo = undo;
         this.latestVisible = latestVisible;
         this.metrics = metrics;
@@ -326,7 +331,8 @@ public class DeletionService {
      * In the caller's transaction, after the retention purge removed every message of the
      * conversation {@code convKey} below {@code boundary}: each participant's row whose latest
      * visible message was one of them gets its newest visible message again, or none (it leaves the
-     * list). Rows and their watermarks stay. Rows are locked in primary-key order, as ingest does.
+     * list). Rows and their watermarks stay. Rows are locked shard by shard, in primary-key order
+     * within each, as ingest does.
      * Answers how many rows changed.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -342,6 +348,15 @@ public class DeletionService {
             rows = groupRows.members(app.appId(), group).stream().sorted()
                     .map(u -> new ConversationRef(u, ChatType.GROUPCHAT, group)).toList();
         }
+        int changed = 0;
+        // shards in order, then key order: the lock order of a send's per-shard upserts
+        for (List<ConversationRef> part : shards.byShard(app.appId(), rows, ConversationRef::owner)) {
+            changed += refreshRows(app, part, boundary);
+        }
+        return changed;
+    }
+
+    private int refreshRows(App app, List<ConversationRef> rows, long boundary) {
         int changed = 0;
         for (ConversationRef row : rows) {
             var locked = conversationIndex.lockConversation(app.appId(), row);

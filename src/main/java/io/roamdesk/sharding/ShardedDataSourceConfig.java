@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code sharded} profile: the application's data source is ShardingSphere-JDBC over the shards'
@@ -55,6 +58,19 @@ class ShardedDataSourceConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * ShedLock's rows ({@code shedlock}, a single table on shard 0) through shard 0's own pool: ShardingSphere's
+     * parser refuses ShedLock's {@code TIMESTAMPADD(MICROSECOND, ...)} ("Unknown column 'MICROSECOND'"), and
+     * the retention schedule's lock was never released. Instead of the one-database provider (RetentionConfig).
+     */
+    @Bean
+    LockProvider shardZeroLockProvider(ShardPools pools) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(pools.pools().get(0)))
+                .usingDbTime()
+                .build());
     }
 
     /** The same hash as the rules' algorithm, for the services' per-shard steps. */
