@@ -43,6 +43,9 @@ class BenchmarkTest {
     private static final int USERS = Integer.getInteger("roamdesk.bench.users", 100_000);
     private static final int SECONDS = Integer.getInteger("roamdesk.bench.seconds", 60);
     private static final String GATEWAY = IntegrationTest.GATEWAY_SECRET;
+    // "routing": only the rows that compare one database with shards (issue 18: history, list, ingest)
+    private static final boolean ROUTING_ONLY = "routing".equals(System.getProperty("roamdesk.bench.scope", "all"));
+    private static final Path OUTPUT = Path.of(System.getProperty("roamdesk.bench.output", "docs/benchmarks.md"));
     // enough warm-up for the JIT to compile the request path, enough runs for a stable p99
     private static final int WARMUP = 2_000;
     private static final int RUNS = 3_000;
@@ -78,9 +81,24 @@ class BenchmarkTest {
                 ? "ON" : String.valueOf(r.get(1))) + ", sync_binlog=" + r.get(2) + ", binlog_format=" + r.get(3);
     }
 
+    /** Every server's settings: the one database's, or each shard's when the sharded profile runs. */
+    private String durabilityOfEveryServer() throws java.sql.SQLException {
+        var targets = context.getBeanProvider(io.roamdesk.sharding.ShardTargets.class).getIfAvailable();
+        if (targets == null) {
+            return durability(db);
+        }
+        java.util.Set<String> each = new java.util.LinkedHashSet<>();
+        for (var t : targets.shards()) {
+            try (var c = java.sql.DriverManager.getConnection(t.url(), t.username(), t.password())) {
+                each.add(durability(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.MARIADB)));
+            }
+        }
+        return String.join(" / ", each) + " (each of " + targets.shards().size() + " shards on ShardingSphere-JDBC)";
+    }
+
     @Test
     void run() throws Exception {
-        durability = durability(db);
+        durability = durabilityOfEveryServer();
         System.out.println("Benchmark database: " + durability);
         org.assertj.core.api.Assertions.assertThat(durability).as("the benchmark runs on a durable server")
                 .startsWith("innodb_flush_log_at_trx_commit=1, log_bin=ON, sync_binlog=1");
@@ -102,7 +120,9 @@ class BenchmarkTest {
                 + summary.conversations() + " conversation rows) | " + String.format("%.0f s (%.0f messages/s)",
                         loadSeconds, summary.messages() / loadSeconds) + " | | | 10 M in < 15 min |");
         history(appId, hot, hotSize);
-        search(appId, hot, hotSize);
+        if (!ROUTING_ONLY) {
+            search(appId, hot, hotSize);
+        }
         list();
         java.util.function.Supplier<String> single = () -> {
             int a = ThreadLocalRandom.current().nextInt(2, USERS);
@@ -124,9 +144,11 @@ class BenchmarkTest {
                 () -> "{\"from\":\"bob\",\"chat_type\":\"groupchat\",\"to\":\"town-hall\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}",
                 "(no target)", "", 1);
         try {
-            console();
-            deletions(appId, hot);
-            retention(app);
+            if (!ROUTING_ONLY) {
+                console();
+                deletions(appId, hot);
+                retention(app);
+            }
         } finally {
             write(summary.messages());
         }
@@ -151,12 +173,15 @@ class BenchmarkTest {
             Latencies bare = Latencies.of(WARMUP, RUNS, () -> db.selectFrom(MESSAGE)
                     .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot)).and(MESSAGE.MSG_ID.lt(startId))
                     .orderBy(MESSAGE.MSG_ID.desc()).limit(50).fetch());
-            Latencies naive = Latencies.of(1, depth >= 0.5 ? 5 : 20, () -> db.selectFrom(MESSAGE)
-                    .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot))
-                    .orderBy(MESSAGE.MSG_ID.desc()).limit(50).offset(offset).fetch());
             String where = String.format("depth %.0f %% of %,d", depth * 100, hotSize);
             rows.add("| History page of 50, HTTP, " + where + " | " + viaHttp + " | p99 ≤ 5 ms, ≤ 2× bare SQL |");
             rows.add("| … bare keyset SQL, same page | " + bare.row() + " | (floor) |");
+            if (ROUTING_ONLY) {
+                continue;
+            }
+            Latencies naive = Latencies.of(1, depth >= 0.5 ? 5 : 20, () -> db.selectFrom(MESSAGE)
+                    .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot))
+                    .orderBy(MESSAGE.MSG_ID.desc()).limit(50).offset(offset).fetch());
             rows.add("| … `OFFSET` SQL, same page | " + naive.row() + " | (naive baseline) |");
             if (depth == 1.0) {
                 plan("History page of 50 at depth 100 % (the service's query)",
@@ -187,7 +212,9 @@ class BenchmarkTest {
         String deep = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
                 "GET " + base + "/users/alice/user_channels/page?pageNum=50&pageSize=20"), WARMUP);
         rows.add("| Conversation list, page 50 of 20 (within the cap) | " + deep + " | p99 ≤ 10 ms |");
-        pinsAndUnread();
+        if (!ROUTING_ONLY) {
+            pinsAndUnread();
+        }
     }
 
     /**
@@ -402,7 +429,7 @@ class BenchmarkTest {
                 the plans are in `docs/performance-notes.md`.
                 """.formatted(String.format("%,d", messages), machine.get("cores"), machine.get("memory"),
                 machine.get("java"), durability, String.join("\n", rows), String.join("\n", plans));
-        Files.writeString(Path.of("docs", "benchmarks.md"), doc);
+        Files.writeString(OUTPUT, doc);
         System.out.println(doc);
     }
 
