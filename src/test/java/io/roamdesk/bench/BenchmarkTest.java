@@ -43,8 +43,9 @@ class BenchmarkTest {
     private static final int USERS = Integer.getInteger("roamdesk.bench.users", 100_000);
     private static final int SECONDS = Integer.getInteger("roamdesk.bench.seconds", 60);
     private static final String GATEWAY = IntegrationTest.GATEWAY_SECRET;
-    // "routing": only the rows that compare one database with shards (issue 18: history, list, ingest)
-    private static final boolean ROUTING_ONLY = "routing".equals(System.getProperty("roamdesk.bench.scope", "all"));
+    // the row groups to run (default all); e.g. history,list,pins,ingest to compare one database with shards
+    private static final java.util.Set<String> SCOPE = java.util.Set.of(System.getProperty("roamdesk.bench.scope",
+            "history,plans,search,list,pins,ingest,console,deletions,retention").split(","));
     private static final Path OUTPUT = Path.of(System.getProperty("roamdesk.bench.output", "docs/benchmarks.md"));
     // enough warm-up for the JIT to compile the request path, enough runs for a stable p99
     private static final int WARMUP = 2_000;
@@ -119,34 +120,47 @@ class BenchmarkTest {
         rows.add("| Load the data set (" + summary.messages() + " messages, " + summary.users() + " users, "
                 + summary.conversations() + " conversation rows) | " + String.format("%.0f s (%.0f messages/s)",
                         loadSeconds, summary.messages() / loadSeconds) + " | | | 10 M in < 15 min |");
-        history(appId, hot, hotSize);
-        if (!ROUTING_ONLY) {
-            search(appId, hot, hotSize);
-        }
-        list();
-        java.util.function.Supplier<String> single = () -> {
-            int a = ThreadLocalRandom.current().nextInt(2, USERS);
-            return "{\"from\":\"user" + pad(a) + "\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}";
-        };
-        // few clients: every send is its own transaction; many: concurrent sends share transactions (group commit)
-        ingest("single chat, one message per request", SECONDS, 4, single, "≥ 3,000 messages/s", "", 1);
-        ingest("single chat, one message per request", SECONDS, 32, single, "≥ 3,000 messages/s", "", 1);
-        ingest("single chat, gateway batches of 100", SECONDS, 2, () -> {
-            StringBuilder b = new StringBuilder("{\"messages\":[");
-            for (int i = 0; i < 100; i++) {
-                int a = ThreadLocalRandom.current().nextInt(21, USERS);
-                b.append(i == 0 ? "" : ",").append("{\"from\":\"user").append(pad(a))
-                        .append("\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}");
-            }
-            return b.append("]}").toString();
-        }, "≥ 3,000 messages/s", "/batch", 100);
-        ingest("2,000-member group", Math.max(5, SECONDS / 2), 2,
-                () -> "{\"from\":\"bob\",\"chat_type\":\"groupchat\",\"to\":\"town-hall\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}",
-                "(no target)", "", 1);
         try {
-            if (!ROUTING_ONLY) {
+            if (SCOPE.contains("history")) {
+                history(appId, hot, hotSize);
+            }
+            if (SCOPE.contains("search")) {
+                search(appId, hot, hotSize);
+            }
+            if (SCOPE.contains("list")) {
+                list();
+            }
+            if (SCOPE.contains("pins")) {
+                pinsAndUnread();
+            }
+            if (SCOPE.contains("ingest")) {
+                java.util.function.Supplier<String> single = () -> {
+                    int a = ThreadLocalRandom.current().nextInt(2, USERS);
+                    return "{\"from\":\"user" + pad(a) + "\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}";
+                };
+                // few clients: every send is its own transaction; many: concurrent sends share transactions (group commit)
+                ingest("single chat, one message per request", SECONDS, 4, single, "≥ 3,000 messages/s", "", 1);
+                ingest("single chat, one message per request", SECONDS, 32, single, "≥ 3,000 messages/s", "", 1);
+                ingest("single chat, gateway batches of 100", SECONDS, 2, () -> {
+                    StringBuilder b = new StringBuilder("{\"messages\":[");
+                    for (int i = 0; i < 100; i++) {
+                        int a = ThreadLocalRandom.current().nextInt(21, USERS);
+                        b.append(i == 0 ? "" : ",").append("{\"from\":\"user").append(pad(a))
+                                .append("\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}");
+                    }
+                    return b.append("]}").toString();
+                }, "≥ 3,000 messages/s", "/batch", 100);
+                ingest("2,000-member group", Math.max(5, SECONDS / 2), 2,
+                        () -> "{\"from\":\"bob\",\"chat_type\":\"groupchat\",\"to\":\"town-hall\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}",
+                        "(no target)", "", 1);
+            }
+            if (SCOPE.contains("console")) {
                 console();
+            }
+            if (SCOPE.contains("deletions")) {
                 deletions(appId, hot);
+            }
+            if (SCOPE.contains("retention")) {
                 retention(app);
             }
         } finally {
@@ -176,8 +190,8 @@ class BenchmarkTest {
             String where = String.format("depth %.0f %% of %,d", depth * 100, hotSize);
             rows.add("| History page of 50, HTTP, " + where + " | " + viaHttp + " | p99 ≤ 5 ms, ≤ 2× bare SQL |");
             rows.add("| … bare keyset SQL, same page | " + bare.row() + " | (floor) |");
-            if (ROUTING_ONLY) {
-                continue;
+            if (!SCOPE.contains("plans")) {
+                continue; // the naive baseline goes with the plans: not a routing figure
             }
             Latencies naive = Latencies.of(1, depth >= 0.5 ? 5 : 20, () -> db.selectFrom(MESSAGE)
                     .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot))
@@ -212,9 +226,7 @@ class BenchmarkTest {
         String deep = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
                 "GET " + base + "/users/alice/user_channels/page?pageNum=50&pageSize=20"), WARMUP);
         rows.add("| Conversation list, page 50 of 20 (within the cap) | " + deep + " | p99 ≤ 10 ms |");
-        if (!ROUTING_ONLY) {
-            pinsAndUnread();
-        }
+
     }
 
     /**
@@ -435,6 +447,9 @@ class BenchmarkTest {
 
     /** MariaDB's ANALYZE (its EXPLAIN ANALYZE: the plan with measured rows and time) as a table. */
     private void plan(String title, String sql) {
+        if (!SCOPE.contains("plans")) {
+            return;
+        }
         org.jooq.Result<org.jooq.Record> r = db.fetch("ANALYZE " + sql);
         StringBuilder b = new StringBuilder("**" + title + "**\n\n| table | type | key | rows | r_rows | Extra |\n|---|---|---|---|---|---|\n");
         for (org.jooq.Record row : r) {
