@@ -1,0 +1,62 @@
+package io.roamdesk.roaming;
+
+import static io.roamdesk.jooq.Tables.CONVERSATION;
+import static io.roamdesk.roaming.ConversationIndexRepository.ownerRow;
+import static org.jooq.impl.DSL.row;
+
+import io.roamdesk.core.ShardLayout;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes of the maintained unread counter ({@code unread_num}) outside the arrival upserts: a count
+ * taken under the row's lock, or "not known" for rows whose counted messages changed otherwise.
+ * Keyed by app + owner (per shard of owners, with the owners beside the row-value IN).
+ */
+@Repository
+class UnreadCounterRepository {
+
+    private final DSLContext db;
+    private final ShardLayout shards;
+
+    UnreadCounterRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
+        this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
+    }
+
+    /** The count of one row, taken while this transaction holds the row's lock (null: not known). */
+    void store(long appId, ConversationRef ref, @Nullable Integer unread) {
+        db.update(CONVERSATION).set(CONVERSATION.UNREAD_NUM, unread).where(ownerRow(appId, ref)).execute();
+    }
+
+    /**
+     * These rows' counters become "not known" (the list counts them until the owner's next read): what
+     * they count changed in a way no increment describes. Rows go in primary-key order, one statement
+     * per chat type and shard of owners.
+     */
+    int forget(long appId, Collection<ConversationRef> rows) {
+        int changed = 0;
+        Map<ChatType, List<ConversationRef>> byType = rows.stream().collect(Collectors.groupingBy(ConversationRef::chatType));
+        for (var e : byType.entrySet()) {
+            for (List<ConversationRef> part : shards.byShard(appId, e.getValue(), ConversationRef::owner)) {
+                var keys = part.stream().sorted(ConversationUpdateRepository.LOCK_ORDER).map(r -> row(r.owner(), r.convId()))
+                        .toList();
+                changed += db.update(CONVERSATION).set(CONVERSATION.UNREAD_NUM, UnreadCounter.UNKNOWN)
+                        .where(CONVERSATION.APP_ID.eq(appId))
+                        .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(e.getKey())))
+                        // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
+                        .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).distinct().toList()))
+                        .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                        .and(CONVERSATION.UNREAD_NUM.isNotNull())
+                        .execute();
+            }
+        }
+        return changed;
+    }
+}
