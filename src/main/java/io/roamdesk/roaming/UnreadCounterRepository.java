@@ -2,7 +2,6 @@ package io.roamdesk.roaming;
 
 import static io.roamdesk.jooq.Tables.CONVERSATION;
 import static io.roamdesk.roaming.ConversationIndexRepository.ownerRow;
-import static org.jooq.impl.DSL.row;
 
 import io.roamdesk.core.ShardLayout;
 import java.util.Collection;
@@ -37,22 +36,23 @@ class UnreadCounterRepository {
 
     /**
      * These rows' counters become "not known" (the list counts them until the owner's next read): what
-     * they count changed in a way no increment describes. Rows go in primary-key order, one statement
-     * per chat type and shard of owners.
+     * they count changed in a way no increment describes. One statement per conversation id and shard
+     * of owners, each a point lookup of every owner's row on the primary key (app, owner, type, id).
      */
     int forget(long appId, Collection<ConversationRef> rows) {
         int changed = 0;
-        Map<ChatType, List<ConversationRef>> byType = rows.stream().collect(Collectors.groupingBy(ConversationRef::chatType));
-        for (var e : byType.entrySet()) {
-            for (List<ConversationRef> part : shards.byShard(appId, e.getValue(), ConversationRef::owner)) {
-                var keys = part.stream().sorted(ConversationUpdateRepository.LOCK_ORDER).map(r -> row(r.owner(), r.convId()))
-                        .toList();
+        // in the rows' lock order: a single chat's two rows are two conversation ids, owner first
+        Map<String, List<ConversationRef>> byConversation = rows.stream().sorted(ConversationUpdateRepository.LOCK_ORDER)
+                .collect(Collectors.groupingBy(r -> r.chatType().wire() + "/" + r.convId(), java.util.LinkedHashMap::new,
+                        Collectors.toList()));
+        for (List<ConversationRef> same : byConversation.values()) {
+            ConversationRef first = same.get(0);
+            for (List<ConversationRef> part : shards.byShard(appId, same, ConversationRef::owner)) {
                 changed += db.update(CONVERSATION).set(CONVERSATION.UNREAD_NUM, UnreadCounter.UNKNOWN)
                         .where(CONVERSATION.APP_ID.eq(appId))
-                        .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(e.getKey())))
-                        // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
-                        .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).distinct().toList()))
-                        .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                        .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).distinct().sorted().toList()))
+                        .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(first.chatType())))
+                        .and(CONVERSATION.CONV_ID.eq(first.convId()))
                         .and(CONVERSATION.UNREAD_NUM.isNotNull())
                         .execute();
             }
