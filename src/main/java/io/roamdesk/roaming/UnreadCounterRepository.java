@@ -2,6 +2,7 @@ package io.roamdesk.roaming;
 
 import static io.roamdesk.jooq.Tables.CONVERSATION;
 import static io.roamdesk.roaming.ConversationIndexRepository.ownerRow;
+import static org.jooq.impl.DSL.row;
 
 import io.roamdesk.core.ShardLayout;
 import java.util.Collection;
@@ -53,6 +54,9 @@ class UnreadCounterRepository {
                         .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).distinct().sorted().toList()))
                         .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(first.chatType())))
                         .and(CONVERSATION.CONV_ID.eq(first.convId()))
+                        // the (owner, id) keys as every statement over several owners' rows names them (ShardKeyTest)
+                        .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(part.stream()
+                                .map(r -> row(r.owner(), r.convId())).toList()))
                         .and(CONVERSATION.UNREAD_NUM.isNotNull())
                         .execute();
             }
