@@ -4,7 +4,6 @@ import static io.roamdesk.jooq.Tables.CONVERSATION;
 import static io.roamdesk.jooq.Tables.GROUP_MEMBER;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
@@ -24,6 +23,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class FollowingRepository {
+
+    /** Owners per statement: MariaDB turns an IN list of 1,000 or more values into a subquery (in_predicate_conversion_threshold). */
+    static final int CHUNK = 500;
 
     private final DSLContext db;
 
@@ -84,10 +86,14 @@ class FollowingRepository {
         if (owners.isEmpty()) {
             return 0;
         }
+        return inChunks(owners, chunk -> settleQuery(appId, groupId, chunk, lastMsgId, origin).execute());
+    }
+
+    org.jooq.Update<ConversationRecord> settleQuery(long appId, String groupId, Collection<String> owners, long lastMsgId,
+            @Nullable Origin origin) {
         return arrive(lastMsgId, origin).set(CONVERSATION.FOLLOW_FROM_MSG_ID, val(lastMsgId))
                 .where(members(appId, groupId, owners))
-                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.lt(lastMsgId))
-                .execute();
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.lt(lastMsgId));
     }
 
     /**
@@ -99,10 +105,14 @@ class FollowingRepository {
         if (owners.isEmpty()) {
             return 0;
         }
+        return inChunks(owners, chunk -> arrivedLateQuery(appId, groupId, chunk, msgId, origin).execute());
+    }
+
+    org.jooq.Update<ConversationRecord> arrivedLateQuery(long appId, String groupId, Collection<String> owners, long msgId,
+            Origin origin) {
         return arrive(msgId, origin)
                 .where(members(appId, groupId, owners))
-                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.ge(msgId))
-                .execute();
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.ge(msgId));
     }
 
     /** The arrival rule of {@link ConversationUpdateRepository} as an update of rows that exist. */
@@ -123,15 +133,27 @@ class FollowingRepository {
         if (owners.isEmpty()) {
             return 0;
         }
-        return db.update(CONVERSATION).set(CONVERSATION.FOLLOW_FROM_MSG_ID, (Long) null)
-                .where(members(appId, groupId, owners))
-                .execute();
+        return inChunks(owners, chunk -> db.update(CONVERSATION).set(CONVERSATION.FOLLOW_FROM_MSG_ID, (Long) null)
+                .where(members(appId, groupId, chunk))
+                .execute());
     }
 
+    /** The owners in key order, {@link #CHUNK} per statement (one lock order, and every list short enough to be ranges). */
+    private static int inChunks(Collection<String> owners, java.util.function.ToIntFunction<List<String>> statement) {
+        List<String> sorted = owners.stream().sorted().toList();
+        int changed = 0;
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            changed += statement.applyAsInt(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)));
+        }
+        return changed;
+    }
+
+    // owner IN (...) of one group, not a row-value IN of (owner, group) pairs: with thousands of pairs
+    // MariaDB's range analysis alone ran for seconds (a 2,000-member group's late arrival timed out)
     private static Condition members(long appId, String groupId, Collection<String> owners) {
-        var keys = owners.stream().sorted().map(o -> row(o, groupId)).toList();
         return CONVERSATION.APP_ID.eq(appId)
+                .and(CONVERSATION.OWNER.in(owners))
                 .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat))
-                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys));
+                .and(CONVERSATION.CONV_ID.eq(groupId));
     }
 }

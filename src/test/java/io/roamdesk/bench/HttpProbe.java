@@ -73,10 +73,14 @@ public final class HttpProbe {
                     return null;
                 }));
             }
-            for (Future<?> w : workers) {
-                w.get();
+            try {
+                for (Future<?> w : workers) {
+                    w.get();
+                }
+            } finally {
+                // a failed request ends the probe (and its JVM) instead of leaving the other workers running
+                pool.shutdownNow();
             }
-            pool.shutdown();
             System.out.println("RESULT " + latencies.row() + " | " + latencies.count() + " | " + (items.get() / (double) seconds));
         }
     }
