@@ -2,7 +2,6 @@ package io.roamdesk.roaming;
 
 import static io.roamdesk.jooq.Tables.CONVERSATION;
 import static io.roamdesk.roaming.ConversationIndexRepository.ownerRow;
-import static org.jooq.impl.DSL.row;
 
 import io.roamdesk.core.ShardLayout;
 import java.util.Collection;
@@ -48,19 +47,25 @@ class UnreadCounterRepository {
                         Collectors.toList()));
         for (List<ConversationRef> same : byConversation.values()) {
             ConversationRef first = same.get(0);
-            for (List<ConversationRef> part : shards.byShard(appId, same, ConversationRef::owner)) {
-                changed += db.update(CONVERSATION).set(CONVERSATION.UNREAD_NUM, UnreadCounter.UNKNOWN)
-                        .where(CONVERSATION.APP_ID.eq(appId))
-                        .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).distinct().sorted().toList()))
-                        .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(first.chatType())))
-                        .and(CONVERSATION.CONV_ID.eq(first.convId()))
-                        // the (owner, id) keys as every statement over several owners' rows names them (ShardKeyTest)
-                        .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(part.stream()
-                                .map(r -> row(r.owner(), r.convId())).toList()))
-                        .and(CONVERSATION.UNREAD_NUM.isNotNull())
-                        .execute();
+            for (List<ConversationRef> shard : shards.byShard(appId, same, ConversationRef::owner)) {
+                List<String> owners = shard.stream().map(ConversationRef::owner).distinct().sorted().toList();
+                // owner IN (...) of one conversation id, at most CHUNK owners: no row-value IN of pairs, whose
+                // range analysis alone took seconds for thousands of them (FollowingRepository)
+                for (int from = 0; from < owners.size(); from += FollowingRepository.CHUNK) {
+                    changed += forget(appId, first, owners.subList(from, Math.min(owners.size(), from + FollowingRepository.CHUNK)));
+                }
             }
         }
         return changed;
+    }
+
+    private int forget(long appId, ConversationRef first, List<String> owners) {
+        return db.update(CONVERSATION).set(CONVERSATION.UNREAD_NUM, UnreadCounter.UNKNOWN)
+                .where(CONVERSATION.APP_ID.eq(appId))
+                .and(CONVERSATION.OWNER.in(owners))
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(first.chatType())))
+                .and(CONVERSATION.CONV_ID.eq(first.convId()))
+                .and(CONVERSATION.UNREAD_NUM.isNotNull())
+                .execute();
     }
 }
