@@ -78,6 +78,9 @@ public class DataSetGenerator {
 
         Map<String, Latest> latestByConv = new HashMap<>();
         Map<String, Long> latestBySender = new HashMap<>();
+        // per conversation its message count, per sender in it the count at their newest own message:
+        // everything after that came from others, the row's unread count (the generator hides nothing)
+        Map<String, Integer> counted = new HashMap<>();
         List<StoredMessage> chunk = new ArrayList<>(WRITE_CHUNK);
         double step = (double) (anchorMs - startMs) / spec.messages();
         long lastMs = -1;
@@ -98,6 +101,8 @@ public class DataSetGenerator {
                     : singleMessage(id, ts, pairs.get(skewedIndex(pairs.size(), rnd)), rnd);
             latestByConv.put(m.convKey(), new Latest(m.msgId(), m.origin()));
             latestBySender.put(senderKey(m.convKey(), m.from()), m.msgId());
+            int n = counted.merge(m.convKey(), 1, Integer::sum);
+            counted.put(senderKey(m.convKey(), m.from()), n);
             chunk.add(m);
             if (chunk.size() == WRITE_CHUNK) {
                 loader.insertMessages(appId, chunk);
@@ -107,7 +112,7 @@ public class DataSetGenerator {
         if (!chunk.isEmpty()) {
             loader.insertMessages(appId, chunk);
         }
-        List<ConversationState> index = conversationIndex(latestByConv, latestBySender, pairs, groups);
+        List<ConversationState> index = conversationIndex(latestByConv, latestBySender, counted, pairs, groups);
         loader.insertConversations(appId, index);
         long took = System.currentTimeMillis() - started;
         log.info("Generated {} users, {} groups, {} messages, {} conversation rows in {} ms", everyone.size(),
@@ -255,6 +260,7 @@ public class DataSetGenerator {
     }
 
     private static List<ConversationState> conversationIndex(Map<String, Latest> latest, Map<String, Long> bySender,
+            Map<String, Integer> counted,
             List<String[]> pairs, List<Group> groups) {
         List<ConversationState> rows = new ArrayList<>();
         for (String[] p : pairs) {
@@ -262,9 +268,9 @@ public class DataSetGenerator {
             Latest l = latest.get(key);
             if (l != null) {
                 rows.add(new ConversationState(p[0], ChatType.CHAT, p[1], key, l.msgId(), l.msgId(), l.origin(),
-                        bySender.getOrDefault(senderKey(key, p[0]), 0L)));
+                        bySender.getOrDefault(senderKey(key, p[0]), 0L), unread(counted, key, p[0])));
                 rows.add(new ConversationState(p[1], ChatType.CHAT, p[0], key, l.msgId(), l.msgId(), l.origin(),
-                        bySender.getOrDefault(senderKey(key, p[1]), 0L)));
+                        bySender.getOrDefault(senderKey(key, p[1]), 0L), unread(counted, key, p[1])));
             }
         }
         for (Group g : groups) {
@@ -273,11 +279,16 @@ public class DataSetGenerator {
             if (l != null) {
                 for (String m : g.members()) {
                     rows.add(new ConversationState(m, ChatType.GROUPCHAT, g.id(), key, l.msgId(), l.msgId(), l.origin(),
-                            bySender.getOrDefault(senderKey(key, m), 0L)));
+                            bySender.getOrDefault(senderKey(key, m), 0L), unread(counted, key, m)));
                 }
             }
         }
         return rows;
+    }
+
+    private static int unread(Map<String, Integer> counted, String convKey, String owner) {
+        int all = counted.getOrDefault(convKey, 0);
+        return Math.min(io.roamdesk.roaming.ServerConversations.UNREAD_CAP, all - counted.getOrDefault(senderKey(convKey, owner), 0));
     }
 
     private static String senderKey(String convKey, String sender) {

@@ -23,9 +23,11 @@ class BigGroups {
     private final FollowingRepository following;
     private final ConversationUpdateRepository conversationUpdates;
     private final GroupRepository groupRows;
+    private final UnreadCounterRepository counters;
 
     BigGroups(GroupStateRepository states, FollowingRepository following, ConversationUpdateRepository conversationUpdates,
-            GroupRepository groupRows) {
+            GroupRepository groupRows, UnreadCounterRepository counters) {
+        this.counters = counters;
         this.states = states;
         this.following = following;
         this.conversationUpdates = conversationUpdates;
@@ -73,6 +75,8 @@ class BigGroups {
     /** With the state locked: members who just joined follow it (a big group), and the count moves. */
     void joined(App app, GroupState s, Collection<String> added) {
         states.addMembers(app.appId(), s.groupId(), added.size());
+        // a returning member's row now counts what was sent while away (the next message moves its newest)
+        counters.forget(app.appId(), rows(s.groupId(), added));
         if (s.readFanout()) {
             following.follow(app.appId(), s.groupId(), added, s.lastMsgId());
         }
@@ -85,6 +89,12 @@ class BigGroups {
             following.settle(app.appId(), s.groupId(), removed, s.lastMsgId(), s.lastOrigin());
             following.unfollow(app.appId(), s.groupId(), removed);
         }
+        // a former member's frozen row is reached by no recall or purge any more: counted at list time
+        counters.forget(app.appId(), rows(s.groupId(), removed));
+    }
+
+    private static List<ConversationRef> rows(String groupId, Collection<String> owners) {
+        return owners.stream().map(o -> new ConversationRef(o, ChatType.GROUPCHAT, groupId)).toList();
     }
 
     /** Before a deletion changes the owner's row of a group: the row holds every message the group has. */
@@ -129,6 +139,8 @@ class BigGroups {
             List<String> members = groupRows.members(app.appId(), s.groupId());
             following.settle(app.appId(), s.groupId(), members, s.lastMsgId(), s.lastOrigin());
             following.unfollow(app.appId(), s.groupId(), members);
+            // written by the sends again from here, but no send kept their counters while they followed
+            counters.forget(app.appId(), rows(s.groupId(), members));
         }
         states.setReadFanout(app.appId(), s.groupId(), big);
         return new GroupState(s.groupId(), s.memberCount(), big, s.lastMsgId(), s.lastOrigin());

@@ -51,6 +51,11 @@ class BulkInsertRepository {
     // a no-op update rather than INSERT IGNORE, which would also turn real errors into warnings
     private static <R extends org.jooq.Record, T> org.jooq.Insert<R> keepRow(
             org.jooq.InsertOnDuplicateSetStep<R> step, org.jooq.TableField<R, T> key) {
+        if (key.getTable().equals(io.roamdesk.jooq.Tables.CONVERSATION)) {
+            // a live send's row now also holds the loaded messages, which its unread counter never saw
+            return step.set(key, key).set(io.roamdesk.jooq.Tables.CONVERSATION.UNREAD_NUM,
+                    UnreadCounter.UNKNOWN);
+        }
         return step.set(key, key);
     }
 }

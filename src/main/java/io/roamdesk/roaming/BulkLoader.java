@@ -73,7 +73,8 @@ public class BulkLoader {
         for (ConversationState c : conversations) {
             rows.add(new ConversationRecord(appId, c.owner(), JooqEnums.conversationChatType(c.chatType()),
                     c.convId(), c.convKey(), c.lastMsgId(), c.latestVisibleMsgId(),
-                    JooqEnums.conversationOrigin(c.latestVisibleOrigin()), false, 0L, null, 0, 0L, c.ownLastMsgId(), null));
+                    JooqEnums.conversationOrigin(c.latestVisibleOrigin()), false, 0L, null, 0, 0L, c.ownLastMsgId(), null,
+                    c.unreadNum()));
         }
         inserts.insertChunked(rows, true);
     }

@@ -97,9 +97,20 @@ class ConversationPrefsRepository {
                 .where(ownerRow(appId, ref)).execute();
     }
 
-    /** "All read": every own row of the owner is read up to its newest message (big-group rows: one by one). */
+    /**
+     * "All read": every own row of the owner is read up to its newest message (big-group rows: one by
+     * one), its unread counter 0; answers how many read pointers moved. Each statement decides per row
+     * under the row's lock, so a send committing in between is counted on a row read before it.
+     */
     int readAll(long appId, String owner) {
+        db.update(CONVERSATION).set(CONVERSATION.UNREAD_NUM, 0)
+                .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
+                .and(CONVERSATION.READ_UP_TO_MSG_ID.ge(CONVERSATION.LAST_MSG_ID))
+                .and(CONVERSATION.UNREAD_NUM.isNull().or(CONVERSATION.UNREAD_NUM.ne(0)))
+                .and(CONVERSATION.FOLLOW_FROM_MSG_ID.isNull())
+                .execute();
         return db.update(CONVERSATION)
+                .set(CONVERSATION.UNREAD_NUM, 0)
                 .set(CONVERSATION.READ_UP_TO_MSG_ID, greatest(CONVERSATION.READ_UP_TO_MSG_ID, CONVERSATION.LAST_MSG_ID))
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.READ_UP_TO_MSG_ID.lt(CONVERSATION.LAST_MSG_ID))

@@ -45,9 +45,11 @@ class ConversationUpdateRepository {
 
     /**
      * The newest message a send or a batch brings to one owner's conversation row, and the newest
-     * of them the owner sent (0 when none): unread counts start after it.
+     * of them the owner sent (0 when none): unread counts start after it; {@code others}: how many
+     * of its messages after that one came from others (what the row's unread counter gains), the
+     * first of them {@code firstOther} (0 when none).
      */
-    record Arrival(ConversationRef ref, long msgId, Origin origin, long ownMsgId) {
+    record Arrival(ConversationRef ref, long msgId, Origin origin, long ownMsgId, int others, long firstOther) {
     }
 
     /**
@@ -73,14 +75,21 @@ class ConversationUpdateRepository {
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
-                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID);
+                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID, CONVERSATION.UNREAD_NUM);
+        long lowest = Long.MAX_VALUE;
         for (Arrival a : arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList()) {
+            // a new single-chat row has no older message (the first send creates both rows): its count is exact
             insert = insert.values(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()),
                     a.ref().convId(), a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L,
-                    a.ownMsgId());
+                    a.ownMsgId(), Math.min(a.others(), UnreadCounter.CAP));
+            if (a.others() > 0) {
+                lowest = Math.min(lowest, a.firstOther());
+            }
         }
+        // the proposed unread_num carries the arrival's count of others' messages into the update
         onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
-                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID)).execute();
+                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID),
+                inserted(CONVERSATION.UNREAD_NUM), inline(lowest)).execute();
     }
 
     /**
@@ -114,15 +123,16 @@ class ConversationUpdateRepository {
         var select = db.select(GROUP_MEMBER.APP_ID, GROUP_MEMBER.USERNAME,
                         inline(ConversationChatType.groupchat), GROUP_MEMBER.GROUP_ID, val(convKey), val(msgId),
                         val(msgId), val(JooqEnums.conversationOrigin(origin)), inline(false), inline(0L),
-                        when(GROUP_MEMBER.USERNAME.eq(sender), val(msgId)).otherwise(inline(0L)))
+                        when(GROUP_MEMBER.USERNAME.eq(sender), val(msgId)).otherwise(inline(0L)),
+                        when(GROUP_MEMBER.USERNAME.eq(sender), inline(0)).otherwise(UnreadCounter.UNKNOWN))
                 .from(GROUP_MEMBER)
                 .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId));
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
-                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID).select(select);
+                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID, CONVERSATION.UNREAD_NUM).select(select);
         return onArrival(insert.onDuplicateKeyUpdate(), val(msgId), val(JooqEnums.conversationOrigin(origin)),
-                inserted(CONVERSATION.OWN_LAST_MSG_ID)).execute();
+                inserted(CONVERSATION.OWN_LAST_MSG_ID), othersInGroupMessage(), val(msgId)).execute();
     }
 
     /** The owner's newest own message in one group conversation, never lowered (no row: nothing). */
@@ -141,25 +151,37 @@ class ConversationUpdateRepository {
         var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
-                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID);
+                CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID, CONVERSATION.UNREAD_NUM);
         for (String member : members) {
             insert = insert.values(appId, member, ConversationChatType.groupchat, groupId, convKey, msgId, msgId,
-                    JooqEnums.conversationOrigin(origin), false, 0L, member.equals(sender) ? msgId : 0L);
+                    JooqEnums.conversationOrigin(origin), false, 0L, member.equals(sender) ? msgId : 0L,
+                    member.equals(sender) ? 0 : null);
         }
         // VALUES(col), not bind values: ShardingSphere 5.5.2 loses the update clause's parameters when it
         // rewrites a multi-row insert ("No value specified for parameter 23")
         return onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
-                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID)).execute();
+                inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID), othersInGroupMessage(),
+                inserted(CONVERSATION.LAST_MSG_ID)).execute();
+    }
+
+    /**
+     * A group message is one message: the sender's row gains nothing, every other member's row one. A
+     * member's new row may hold the group's earlier messages (joined since), so it starts not known.
+     */
+    private static Field<Integer> othersInGroupMessage() {
+        return when(inserted(CONVERSATION.OWN_LAST_MSG_ID).eq(inline(0L)), inline(1)).otherwise(inline(0));
     }
 
     // MySQL applies these left to right: the origin must be decided before the id it compares with changes
     private static <S extends org.jooq.InsertOnDuplicateSetStep<ConversationRecord>> org.jooq.InsertOnDuplicateSetMoreStep<ConversationRecord>
             onArrival(S step, Field<Long> msgId, Field<io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin> origin,
-            Field<Long> ownMsgId) {
+            Field<Long> ownMsgId, Field<Integer> others, Field<Long> lowest) {
         // a message that commits after a delete-by-time whose watermark covers it stays hidden: never the latest
         Condition newer = CONVERSATION.LATEST_VISIBLE_MSG_ID.isNull().or(CONVERSATION.LATEST_VISIBLE_MSG_ID.lt(msgId))
                 .and(CONVERSATION.CLEARED_BEFORE_MSG_ID.lt(msgId));
         return step
+                // first: it reads last_msg_id and own_last_msg_id as they were before this arrival
+                .set(CONVERSATION.UNREAD_NUM, UnreadCounter.afterArrival(msgId, ownMsgId, others, lowest))
                 .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, when(newer, origin).otherwise(CONVERSATION.LATEST_VISIBLE_ORIGIN))
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, msgId).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
                 .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, msgId))
@@ -186,7 +208,9 @@ class ConversationUpdateRepository {
                 .set(CONVERSATION.LAST_MSG_ID, 0L)
                 .set(CONVERSATION.HIDDEN, false)
                 .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, watermark)
+                .set(CONVERSATION.UNREAD_NUM, 0)
                 .onDuplicateKeyUpdate()
+                .set(CONVERSATION.UNREAD_NUM, UnreadCounter.afterWatermark(val(watermark)))
                 .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID, val(watermark)))
                 .execute();
     }
@@ -224,6 +248,8 @@ class ConversationUpdateRepository {
     int clearAll(long appId, String owner) {
         return db.update(CONVERSATION)
                 .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.LAST_MSG_ID))
+                // everything up to the newest message is behind the watermark now: nothing is unread
+                .set(CONVERSATION.UNREAD_NUM, 0)
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
                 .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))

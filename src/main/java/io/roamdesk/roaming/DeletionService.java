@@ -46,12 +46,14 @@ public class DeletionService {
     private final LatestVisible latestVisible;
     private final BigGroups bigGroups;
     private final ShardLayout shards;
+    private final UnreadCounterRepository counters;
 
     DeletionService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
             ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
             GroupRepository groupRows, Clock clock, PlatformTransactionManager transactions,
             RoamingMetrics metrics, ListForecast forecast, UndoService undo, LatestVisible latestVisible, BigGroups bigGroups,
-            ObjectProvider<ShardLayout> shards) {
+            UnreadCounterRepository counters, ObjectProvider<ShardLayout> shards) {
+        this.counters = counters;
         this.bigGroups = bigGroups;
         this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
         this.undo = undo;
@@ -113,6 +115,7 @@ public class DeletionService {
         Set<Long> valid = checkIds(app, ref, ids);
         Set<Long> before = hiddenMarks.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
         int added = hiddenMarks.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
+        counters.forget(app.appId(), List.of(ref));
         metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_IDS);
         var done = new OneWayDeletion(undo.recordByIds(app, ref, valid, before, by), added);
         if (row.isEmpty()) {
@@ -309,6 +312,9 @@ public class DeletionService {
         var end = messageRows.nextBatchEnd(app.appId(), ref.convKey(), after, boundary, batch);
         Optional<ForAllBatch> done = end.map(upTo -> new ForAllBatch(upTo,
                 messageRows.markDeletedForAll(app.appId(), ref.convKey(), after, upTo, clock.millis())));
+        if (done.isPresent()) { // in each batch's transaction: a count stored between batches must not outlive the next
+            counters.forget(app.appId(), participantRows(app, ref));
+        }
         done.ifPresent(b -> metrics.deletedForAll(b.deleted()));
         return done;
     }
@@ -337,17 +343,11 @@ public class DeletionService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int refreshAfterPurge(App app, String convKey, long boundary) {
-        List<ConversationRef> rows;
-        if (convKey.startsWith("c:")) {
-            String[] users = convKey.substring(2).split(":", 2);
-            rows = List.of(new ConversationRef(users[0], ChatType.CHAT, users[1]),
-                    new ConversationRef(users[1], ChatType.CHAT, users[0]));
-        } else {
-            String group = convKey.substring(2);
-            bigGroups.settleGroup(app, group);
-            rows = groupRows.members(app.appId(), group).stream().sorted()
-                    .map(u -> new ConversationRef(u, ChatType.GROUPCHAT, group)).toList();
+        if (!convKey.startsWith("c:")) {
+            bigGroups.settleGroup(app, convKey.substring(2));
         }
+        List<ConversationRef> rows = rowsOf(app, convKey);
+        counters.forget(app.appId(), rows); // the purged messages may have been unread
         int changed = 0;
         // shards in order, then key order: the lock order of a send's per-shard upserts
         for (List<ConversationRef> part : shards.byShard(app.appId(), rows, ConversationRef::owner)) {
@@ -367,6 +367,18 @@ public class DeletionService {
             }
         }
         return changed;
+    }
+
+    /** The rows of a conversation by its key: both users' in a single chat, the current members' in a group. */
+    List<ConversationRef> rowsOf(App app, String convKey) {
+        if (convKey.startsWith("c:")) {
+            String[] users = convKey.substring(2).split(":", 2);
+            return List.of(new ConversationRef(users[0], ChatType.CHAT, users[1]),
+                    new ConversationRef(users[1], ChatType.CHAT, users[0]));
+        }
+        String group = convKey.substring(2);
+        return groupRows.members(app.appId(), group).stream().sorted()
+                .map(u -> new ConversationRef(u, ChatType.GROUPCHAT, group)).toList();
     }
 
     /** Each participant's own row of the conversation (in a single chat, the peer's row names the owner). */

@@ -21,10 +21,13 @@ public class GraceService {
 
     private final ForAllDeletionRepository repo;
     private final LatestVisible latest;
+    private final UnreadCounterRepository counters;
     private final DeletionService deletions;
     private final Clock clock;
 
-    GraceService(ForAllDeletionRepository repo, LatestVisible latest, DeletionService deletions, Clock clock) {
+    GraceService(ForAllDeletionRepository repo, LatestVisible latest, DeletionService deletions, Clock clock,
+            UnreadCounterRepository counters) {
+        this.counters = counters;
         this.repo = repo;
         this.latest = latest;
         this.deletions = deletions;
@@ -112,8 +115,12 @@ public class GraceService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Batch> restoreBatch(App app, String convKey, long after, long upTo, int batch) {
         List<Long> ids = repo.nextMarked(app.appId(), convKey, after, upTo, batch);
-        return ids.isEmpty() ? Optional.empty()
-                : Optional.of(new Batch(ids.get(ids.size() - 1), repo.restore(app.appId(), convKey, ids)));
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Batch b = new Batch(ids.get(ids.size() - 1), repo.restore(app.appId(), convKey, ids));
+        counters.forget(app.appId(), deletions.rowsOf(app, convKey)); // restored messages may be unread again
+        return Optional.of(b);
     }
 
     /** Every participant's row shows its latest visible message again; the conversation is back in the owner's list. */

@@ -71,6 +71,11 @@ public class GroupService {
         GroupState state = bigGroups.lock(app, id);
         LinkedHashSet<String> added = new LinkedHashSet<>(names);
         added.removeAll(groupRows.membersAmong(app.appId(), id, added));
+        if (state.memberCount() + added.size() > MAX_MEMBERS) {
+            // the transaction rolls back: nobody is added, not even the users it created
+            throw RoamdeskException.badRequest("a group has at most " + MAX_MEMBERS + " members: " + id + " has "
+                    + state.memberCount() + ", adding " + added.size() + " would make " + (state.memberCount() + added.size()));
+        }
         groupRows.addMembers(app.appId(), id, added, now);
         bigGroups.joined(app, state, added);
     }

@@ -165,8 +165,12 @@ public class IngestService {
                 for (ConversationRef ref : List.of(new ConversationRef(m.from(), ChatType.CHAT, m.target()),
                         new ConversationRef(m.target(), ChatType.CHAT, m.from()))) {
                     var before = newest.get(ref);
-                    long own = ref.owner().equals(m.from()) ? id : before == null ? 0L : before.ownMsgId();
-                    newest.put(ref, new ConversationUpdateRepository.Arrival(ref, id, m.origin(), own));
+                    boolean mine = ref.owner().equals(m.from());
+                    long own = mine ? id : before == null ? 0L : before.ownMsgId();
+                    // ids rise through the batch: the others' messages after the owner's newest own one are unread
+                    int others = mine ? 0 : before == null ? 1 : before.others() + 1;
+                    long firstOther = mine ? 0L : before == null || before.others() == 0 ? id : before.firstOther();
+                    newest.put(ref, new ConversationUpdateRepository.Arrival(ref, id, m.origin(), own, others, firstOther));
                 }
             }
             sent.add(id);

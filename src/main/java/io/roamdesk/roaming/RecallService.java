@@ -37,10 +37,12 @@ public class RecallService {
     private final GroupRepository groupRows;
     private final Clock clock;
     private final BigGroups bigGroups;
+    private final UnreadCounterRepository counters;
 
     RecallService(MessageRepository messageRows, HiddenMarkRepository hiddenMarks,
             ConversationIndexRepository conversationIndex, ConversationUpdateRepository conversationUpdates,
-            GroupRepository groupRows, Clock clock, BigGroups bigGroups) {
+            GroupRepository groupRows, Clock clock, BigGroups bigGroups, UnreadCounterRepository counters) {
+        this.counters = counters;
         this.bigGroups = bigGroups;
         this.messageRows = messageRows;
         this.hiddenMarks = hiddenMarks;
@@ -165,6 +167,8 @@ public class RecallService {
             bigGroups.settleGroup(app, target.to()); // a big group's rows show the message only once it is folded in
         }
         List<ConversationRef> rows = rows(app, target, m);
+        // first, all rows at once in key order (the rows showing it are locked again just below)
+        counters.forget(app.appId(), rows);
         List<ConversationRecord> showing = conversationIndex.lockRowsShowing(app.appId(), target.type(), rows, m.getMsgId());
         if (showing.isEmpty()) {
             return;

@@ -31,11 +31,13 @@ public class ServerConversations {
     private final ConversationService conversations;
     private final ConversationPrefsRepository prefs;
     private final UnreadRepository unread;
+    private final UnreadCounts counts;
     private final Clock clock;
     private final BigGroupLists bigGroups;
 
     ServerConversations(ConversationService conversations, ConversationPrefsRepository prefs, UnreadRepository unread,
-            Clock clock, BigGroupLists bigGroups) {
+            UnreadCounts counts, Clock clock, BigGroupLists bigGroups) {
+        this.counts = counts;
         this.bigGroups = bigGroups;
         this.conversations = conversations;
         this.prefs = prefs;
@@ -127,15 +129,20 @@ public class ServerConversations {
         return distinct.size();
     }
 
-    /** "Read up to here": up to {@code upTo} (a message of the conversation) or, when null, its newest message. */
-    @Transactional
+    /**
+     * "Read up to here": up to {@code upTo} (a message of the conversation) or, when null, its newest
+     * message. READ COMMITTED: the count stored with the row is taken after its lock, from every
+     * commit before it (a snapshot from before the lock would miss a send's increment).
+     */
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public ConversationListItem read(App app, ConversationRef ref, @Nullable Long upTo) {
         Switches.requireRoaming(app);
         ConversationRecord row = bigGroups.one(app, ref).orElseThrow(() -> notInList(ref));
         if (upTo != null && !unread.isMessageOf(app.appId(), ref.convKey(), upTo)) {
             throw RoamdeskException.badRequest("msg_id " + upTo + " is not a message of this conversation");
         }
-        prefs.raiseReadUpTo(app.appId(), ref, upTo == null ? row.getLastMsgId() : upTo);
+        prefs.raiseReadUpTo(app.appId(), ref, upTo == null ? row.getLastMsgId() : upTo); // locks the row
+        counts.recount(app, ref);
         ConversationRecord now = bigGroups.one(app, ref).orElseThrow();
         return build(app, ref.owner(), conversations.listedViews(app, ref.owner(), List.of(now)), List.of(now)).get(0);
     }
@@ -164,13 +171,7 @@ public class ServerConversations {
 
     private List<ConversationListItem> build(App app, String owner, List<ConversationEntry> views,
             List<@Nullable ConversationRecord> rows) {
-        List<UnreadRepository.Probe> probes = new ArrayList<>();
-        for (ConversationRecord r : rows) {
-            if (r != null) {
-                probes.add(UnreadRepository.Probe.of(r));
-            }
-        }
-        List<Integer> counts = unread.unread(app.appId(), owner, probes, UNREAD_CAP);
+        List<Integer> counts = this.counts.of(app.appId(), owner, rows);
         List<ConversationListItem> out = new ArrayList<>(views.size());
         int next = 0;
         for (int i = 0; i < views.size(); i++) {

@@ -34,8 +34,11 @@ public class UndoService {
     private final IdGenerator ids;
     private final Clock clock;
     private final LatestVisible latest;
+    private final UnreadCounterRepository counters;
 
-    UndoService(DeletionLogRepository log, WatermarkLogRepository marks, IdGenerator ids, Clock clock, LatestVisible latest) {
+    UndoService(DeletionLogRepository log, WatermarkLogRepository marks, IdGenerator ids, Clock clock, LatestVisible latest,
+            UnreadCounterRepository counters) {
+        this.counters = counters;
         this.log = log;
         this.marks = marks;
         this.ids = ids;
@@ -153,6 +156,7 @@ public class UndoService {
         });
         log.handOver(app.appId(), ref.convKey(), ref.owner(), handOver, deletionId);
         log.unhide(app.appId(), ref.convKey(), ref.owner(), unhide);
+        counters.forget(app.appId(), List.of(ref));
         log.forgetAsked(app.appId(), ref.convKey(), ref.owner(), deletionId);
         row.ifPresent(c -> latest.recompute(app, ref, c.getClearedBeforeMsgId(), Long.MAX_VALUE));
     }
@@ -184,6 +188,7 @@ public class UndoService {
         marks.forget(app.appId(), ref, deletionId);
         if (row.isPresent()) {
             marks.setClearedBefore(app.appId(), ref, effective);
+            counters.forget(app.appId(), List.of(ref));
             latest.recompute(app, ref, effective, Long.MAX_VALUE);
         }
     }

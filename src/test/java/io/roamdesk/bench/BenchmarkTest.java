@@ -43,6 +43,10 @@ class BenchmarkTest {
     private static final int USERS = Integer.getInteger("roamdesk.bench.users", 100_000);
     private static final int SECONDS = Integer.getInteger("roamdesk.bench.seconds", 60);
     private static final String GATEWAY = IntegrationTest.GATEWAY_SECRET;
+    // the row groups to run (default all); e.g. history,list,pins,ingest to compare one database with shards
+    private static final java.util.Set<String> SCOPE = java.util.Set.of(System.getProperty("roamdesk.bench.scope",
+            "history,plans,search,list,pins,ingest,console,deletions,retention").split(","));
+    private static final Path OUTPUT = Path.of(System.getProperty("roamdesk.bench.output", "docs/benchmarks.md"));
     // enough warm-up for the JIT to compile the request path, enough runs for a stable p99
     private static final int WARMUP = 2_000;
     private static final int RUNS = 3_000;
@@ -78,9 +82,24 @@ class BenchmarkTest {
                 ? "ON" : String.valueOf(r.get(1))) + ", sync_binlog=" + r.get(2) + ", binlog_format=" + r.get(3);
     }
 
+    /** Every server's settings: the one database's, or each shard's when the sharded profile runs. */
+    private String durabilityOfEveryServer() throws java.sql.SQLException {
+        var targets = context.getBeanProvider(io.roamdesk.sharding.ShardTargets.class).getIfAvailable();
+        if (targets == null) {
+            return durability(db);
+        }
+        java.util.Set<String> each = new java.util.LinkedHashSet<>();
+        for (var t : targets.shards()) {
+            try (var c = java.sql.DriverManager.getConnection(t.url(), t.username(), t.password())) {
+                each.add(durability(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.MARIADB)));
+            }
+        }
+        return String.join(" / ", each) + " (each of " + targets.shards().size() + " shards on ShardingSphere-JDBC)";
+    }
+
     @Test
     void run() throws Exception {
-        durability = durability(db);
+        durability = durabilityOfEveryServer();
         System.out.println("Benchmark database: " + durability);
         org.assertj.core.api.Assertions.assertThat(durability).as("the benchmark runs on a durable server")
                 .startsWith("innodb_flush_log_at_trx_commit=1, log_bin=ON, sync_binlog=1");
@@ -101,32 +120,49 @@ class BenchmarkTest {
         rows.add("| Load the data set (" + summary.messages() + " messages, " + summary.users() + " users, "
                 + summary.conversations() + " conversation rows) | " + String.format("%.0f s (%.0f messages/s)",
                         loadSeconds, summary.messages() / loadSeconds) + " | | | 10 M in < 15 min |");
-        history(appId, hot, hotSize);
-        search(appId, hot, hotSize);
-        list();
-        java.util.function.Supplier<String> single = () -> {
-            int a = ThreadLocalRandom.current().nextInt(2, USERS);
-            return "{\"from\":\"user" + pad(a) + "\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}";
-        };
-        // few clients: every send is its own transaction; many: concurrent sends share transactions (group commit)
-        ingest("single chat, one message per request", SECONDS, 4, single, "≥ 3,000 messages/s", "", 1);
-        ingest("single chat, one message per request", SECONDS, 32, single, "≥ 3,000 messages/s", "", 1);
-        ingest("single chat, gateway batches of 100", SECONDS, 2, () -> {
-            StringBuilder b = new StringBuilder("{\"messages\":[");
-            for (int i = 0; i < 100; i++) {
-                int a = ThreadLocalRandom.current().nextInt(21, USERS);
-                b.append(i == 0 ? "" : ",").append("{\"from\":\"user").append(pad(a))
-                        .append("\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}");
-            }
-            return b.append("]}").toString();
-        }, "≥ 3,000 messages/s", "/batch", 100);
-        ingest("2,000-member group", Math.max(5, SECONDS / 2), 2,
-                () -> "{\"from\":\"bob\",\"chat_type\":\"groupchat\",\"to\":\"town-hall\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}",
-                "(no target)", "", 1);
         try {
-            console();
-            deletions(appId, hot);
-            retention(app);
+            if (SCOPE.contains("history")) {
+                history(appId, hot, hotSize);
+            }
+            if (SCOPE.contains("search")) {
+                search(appId, hot, hotSize);
+            }
+            if (SCOPE.contains("list")) {
+                list();
+            }
+            if (SCOPE.contains("pins")) {
+                pinsAndUnread();
+            }
+            if (SCOPE.contains("ingest")) {
+                java.util.function.Supplier<String> single = () -> {
+                    int a = ThreadLocalRandom.current().nextInt(2, USERS);
+                    return "{\"from\":\"user" + pad(a) + "\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}";
+                };
+                // few clients: every send is its own transaction; many: concurrent sends share transactions (group commit)
+                ingest("single chat, one message per request", SECONDS, 4, single, "≥ 3,000 messages/s", "", 1);
+                ingest("single chat, one message per request", SECONDS, 32, single, "≥ 3,000 messages/s", "", 1);
+                ingest("single chat, gateway batches of 100", SECONDS, 2, () -> {
+                    StringBuilder b = new StringBuilder("{\"messages\":[");
+                    for (int i = 0; i < 100; i++) {
+                        int a = ThreadLocalRandom.current().nextInt(21, USERS);
+                        b.append(i == 0 ? "" : ",").append("{\"from\":\"user").append(pad(a))
+                                .append("\",\"chat_type\":\"chat\",\"to\":\"alice\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}");
+                    }
+                    return b.append("]}").toString();
+                }, "≥ 3,000 messages/s", "/batch", 100);
+                ingest("2,000-member group", Math.max(5, SECONDS / 2), 2,
+                        () -> "{\"from\":\"bob\",\"chat_type\":\"groupchat\",\"to\":\"town-hall\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}",
+                        "(no target)", "", 1);
+            }
+            if (SCOPE.contains("console")) {
+                console();
+            }
+            if (SCOPE.contains("deletions")) {
+                deletions(appId, hot);
+            }
+            if (SCOPE.contains("retention")) {
+                retention(app);
+            }
         } finally {
             write(summary.messages());
         }
@@ -151,12 +187,15 @@ class BenchmarkTest {
             Latencies bare = Latencies.of(WARMUP, RUNS, () -> db.selectFrom(MESSAGE)
                     .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot)).and(MESSAGE.MSG_ID.lt(startId))
                     .orderBy(MESSAGE.MSG_ID.desc()).limit(50).fetch());
-            Latencies naive = Latencies.of(1, depth >= 0.5 ? 5 : 20, () -> db.selectFrom(MESSAGE)
-                    .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot))
-                    .orderBy(MESSAGE.MSG_ID.desc()).limit(50).offset(offset).fetch());
             String where = String.format("depth %.0f %% of %,d", depth * 100, hotSize);
             rows.add("| History page of 50, HTTP, " + where + " | " + viaHttp + " | p99 ≤ 5 ms, ≤ 2× bare SQL |");
             rows.add("| … bare keyset SQL, same page | " + bare.row() + " | (floor) |");
+            if (!SCOPE.contains("plans")) {
+                continue; // the naive baseline goes with the plans: not a routing figure
+            }
+            Latencies naive = Latencies.of(1, depth >= 0.5 ? 5 : 20, () -> db.selectFrom(MESSAGE)
+                    .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(hot))
+                    .orderBy(MESSAGE.MSG_ID.desc()).limit(50).offset(offset).fetch());
             rows.add("| … `OFFSET` SQL, same page | " + naive.row() + " | (naive baseline) |");
             if (depth == 1.0) {
                 plan("History page of 50 at depth 100 % (the service's query)",
@@ -187,7 +226,7 @@ class BenchmarkTest {
         String deep = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
                 "GET " + base + "/users/alice/user_channels/page?pageNum=50&pageSize=20"), WARMUP);
         rows.add("| Conversation list, page 50 of 20 (within the cap) | " + deep + " | p99 ≤ 10 ms |");
-        pinsAndUnread();
+
     }
 
     /**
@@ -402,12 +441,15 @@ class BenchmarkTest {
                 the plans are in `docs/performance-notes.md`.
                 """.formatted(String.format("%,d", messages), machine.get("cores"), machine.get("memory"),
                 machine.get("java"), durability, String.join("\n", rows), String.join("\n", plans));
-        Files.writeString(Path.of("docs", "benchmarks.md"), doc);
+        Files.writeString(OUTPUT, doc);
         System.out.println(doc);
     }
 
     /** MariaDB's ANALYZE (its EXPLAIN ANALYZE: the plan with measured rows and time) as a table. */
     private void plan(String title, String sql) {
+        if (!SCOPE.contains("plans")) {
+            return;
+        }
         org.jooq.Result<org.jooq.Record> r = db.fetch("ANALYZE " + sql);
         StringBuilder b = new StringBuilder("**" + title + "**\n\n| table | type | key | rows | r_rows | Extra |\n|---|---|---|---|---|---|\n");
         for (org.jooq.Record row : r) {

@@ -2,6 +2,7 @@ package io.roamdesk.roaming;
 
 import static io.roamdesk.jooq.Tables.CONVERSATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roamdesk.app.App;
 import io.roamdesk.jooq.enums.ConversationChatType;
@@ -29,6 +30,10 @@ class BigGroupMemberRowsTest {
     TestApps testApps;
     @Autowired
     DSLContext db;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    GroupRepository groupRows;
 
     @Test
     void aLateArrivalAndASettleReachEveryRowOfA2000MemberGroup() {
@@ -53,5 +58,21 @@ class BigGroupMemberRowsTest {
         // nobody else's rows changed
         assertThat(db.fetchCount(CONVERSATION, CONVERSATION.APP_ID.eq(app.appId())
                 .and(CONVERSATION.CONV_ID.eq("peer")).and(CONVERSATION.LATEST_VISIBLE_MSG_ID.isNotNull()))).isZero();
+    }
+
+    @Test
+    void aGroupNeverGrowsPast3000Members() {
+        App app = testApps.createRoaming();
+        List<String> members = IntStream.range(1, GroupService.MAX_MEMBERS - 1).mapToObj(i -> String.format("member%05d", i)).toList();
+        groups.createGroup(app, GROUP, "Town hall", "owner", members); // 2,999 with the owner
+        groups.addMembers(app, GROUP, List.of("newcomer0"));
+
+        assertThatThrownBy(() -> groups.addMembers(app, GROUP, List.of("newcomer1", "newcomer2")))
+                .isInstanceOf(io.roamdesk.core.RoamdeskException.class).hasMessageContaining("at most 3000 members")
+                .hasMessageContaining("has 3000");
+        assertThat(groupRows.members(app.appId(), GROUP)).hasSize(GroupService.MAX_MEMBERS).doesNotContain("newcomer1");
+        // someone who is a member already adds nothing
+        groups.addMembers(app, GROUP, List.of("member00001"));
+        assertThat(groupRows.members(app.appId(), GROUP)).hasSize(GroupService.MAX_MEMBERS);
     }
 }
