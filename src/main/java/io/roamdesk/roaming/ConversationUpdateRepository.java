@@ -209,9 +209,12 @@ class ConversationUpdateRepository {
                 .set(CONVERSATION.HIDDEN, false)
                 .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, watermark)
                 .set(CONVERSATION.UNREAD_NUM, 0)
+                // VALUES(col) = the watermark, not bind values: ShardingSphere 5.5.2 loses the parameters of
+                // the CASE in the update clause ("No value specified for parameter 11")
                 .onDuplicateKeyUpdate()
-                .set(CONVERSATION.UNREAD_NUM, UnreadCounter.afterWatermark(val(watermark)))
-                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID, val(watermark)))
+                .set(CONVERSATION.UNREAD_NUM, UnreadCounter.afterWatermark(inserted(CONVERSATION.CLEARED_BEFORE_MSG_ID)))
+                .set(CONVERSATION.CLEARED_BEFORE_MSG_ID, greatest(CONVERSATION.CLEARED_BEFORE_MSG_ID,
+                        inserted(CONVERSATION.CLEARED_BEFORE_MSG_ID)))
                 .execute();
     }
 
