@@ -93,16 +93,22 @@ class ConversationIndexRepository {
         }
         List<ConversationRecord> out = new java.util.ArrayList<>();
         for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
-            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
             out.addAll(db.selectFrom(CONVERSATION)
-                    .where(CONVERSATION.APP_ID.eq(appId))
-                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
-                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
-                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .where(ConversationIndexRepository.participantRows(appId, type, part))
                     .fetch());
         }
         return out;
+    }
+
+    /**
+     * These owners' rows of one conversation type, on one shard: the owners themselves too, because
+     * ShardingSphere routes on {@code owner IN (…)}, not on a row-value IN.
+     */
+    static org.jooq.Condition participantRows(long appId, ChatType type, List<ConversationRef> part) {
+        return CONVERSATION.APP_ID.eq(appId)
+                .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
+                .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
+                .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(part.stream().map(r -> row(r.owner(), r.convId())).toList()));
     }
 
     /** Locks the owner's row so a concurrent arrival cannot interleave with a recompute. */
@@ -118,13 +124,8 @@ class ConversationIndexRepository {
         // shard by shard (one statement on one database), each in key order: one global lock order
         List<ConversationRecord> out = new java.util.ArrayList<>();
         for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
-            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
             out.addAll(db.selectFrom(CONVERSATION)
-                    .where(CONVERSATION.APP_ID.eq(appId))
-                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
-                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
-                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .where(ConversationIndexRepository.participantRows(appId, type, part))
                     .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.eq(msgId))
                     .orderBy(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID)
                     .forUpdate()

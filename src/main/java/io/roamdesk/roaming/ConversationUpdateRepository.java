@@ -233,15 +233,10 @@ class ConversationUpdateRepository {
         }
         int changed = 0;
         for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
-            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
             changed += db.update(CONVERSATION)
                     .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, msgId)
                     .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, JooqEnums.conversationOrigin(origin))
-                    .where(CONVERSATION.APP_ID.eq(appId))
-                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
-                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
-                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .where(ConversationIndexRepository.participantRows(appId, type, part))
                     .execute();
         }
         return changed;
@@ -263,15 +258,10 @@ class ConversationUpdateRepository {
     int forgetLatestUpTo(long appId, ChatType type, Collection<ConversationRef> rows, long boundary) {
         int changed = 0;
         for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
-            var keys = part.stream().map(r -> row(r.owner(), r.convId())).toList();
             changed += db.update(CONVERSATION)
                     .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, (Long) null)
                     .set(CONVERSATION.LATEST_VISIBLE_ORIGIN, (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) null)
-                    .where(CONVERSATION.APP_ID.eq(appId))
-                    .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(type)))
-                    // the owners themselves too: ShardingSphere routes on them, not on a row-value IN
-                    .and(CONVERSATION.OWNER.in(part.stream().map(ConversationRef::owner).toList()))
-                    .and(row(CONVERSATION.OWNER, CONVERSATION.CONV_ID).in(keys))
+                    .where(ConversationIndexRepository.participantRows(appId, type, part))
                     .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.le(boundary))
                     .execute();
         }
