@@ -116,17 +116,17 @@ class ConversationIndexRepository {
         return db.selectFrom(CONVERSATION).where(ownerRow(appId, ref)).forUpdate().fetchOptional();
     }
 
-    /** Locks, in key order, those of these owners' rows whose latest visible message is {@code msgId}. */
-    List<ConversationRecord> lockRowsShowing(long appId, ChatType type, Collection<ConversationRef> rows, long msgId) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        // shard by shard (one statement on one database), each in key order: one global lock order
+    /**
+     * Locks every one of these owners' rows, shard by shard and each in key order (one global lock
+     * order), and answers them. Unconditionally: a statement that locks only the rows matching a
+     * condition (read committed releases the others) would leave a later one to lock the rest out of
+     * order, a cycle that across two databases no deadlock detector sees.
+     */
+    List<ConversationRecord> lockRows(long appId, ChatType type, Collection<ConversationRef> rows) {
         List<ConversationRecord> out = new java.util.ArrayList<>();
         for (List<ConversationRef> part : shards.byShard(appId, rows, ConversationRef::owner)) {
             out.addAll(db.selectFrom(CONVERSATION)
                     .where(ConversationIndexRepository.participantRows(appId, type, part))
-                    .and(CONVERSATION.LATEST_VISIBLE_MSG_ID.eq(msgId))
                     .orderBy(CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE, CONVERSATION.CONV_ID)
                     .forUpdate()
                     .fetch());

@@ -167,9 +167,10 @@ public class RecallService {
             bigGroups.settleGroup(app, target.to()); // a big group's rows show the message only once it is folded in
         }
         List<ConversationRef> rows = rows(app, target, m);
-        // first, all rows at once in key order (the rows showing it are locked again just below)
+        // every row locked first, in the global order; then their counters and the rows showing the message
+        List<ConversationRecord> showing = conversationIndex.lockRows(app.appId(), target.type(), rows).stream()
+                .filter(r -> m.getMsgId().equals(r.getLatestVisibleMsgId())).toList();
         counters.forget(app.appId(), rows);
-        List<ConversationRecord> showing = conversationIndex.lockRowsShowing(app.appId(), target.type(), rows, m.getMsgId());
         if (showing.isEmpty()) {
             return;
         }

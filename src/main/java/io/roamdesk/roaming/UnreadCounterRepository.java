@@ -41,14 +41,16 @@ class UnreadCounterRepository {
      */
     int forget(long appId, Collection<ConversationRef> rows) {
         int changed = 0;
-        // in the rows' lock order: a single chat's two rows are two conversation ids, owner first
-        Map<String, List<ConversationRef>> byConversation = rows.stream().sorted(ConversationUpdateRepository.LOCK_ORDER)
-                .collect(Collectors.groupingBy(r -> r.chatType().wire() + "/" + r.convId(), java.util.LinkedHashMap::new,
-                        Collectors.toList()));
-        for (List<ConversationRef> same : byConversation.values()) {
-            ConversationRef first = same.get(0);
-            for (List<ConversationRef> shard : shards.byShard(appId, same, ConversationRef::owner)) {
-                List<String> owners = shard.stream().map(ConversationRef::owner).distinct().sorted().toList();
+        // shard by shard, each in key order: the global lock order of the sends' upserts (touchMany) and of
+        // lockRows; across two databases no deadlock detector sees a cycle, it would wait out the timeout
+        for (List<ConversationRef> shard : shards.byShard(appId, rows.stream().sorted(ConversationUpdateRepository.LOCK_ORDER).toList(),
+                ConversationRef::owner)) {
+            // a single chat's two rows are two conversation ids, owner first
+            Map<String, List<ConversationRef>> byConversation = shard.stream().collect(Collectors.groupingBy(
+                    r -> r.chatType().wire() + "/" + r.convId(), java.util.LinkedHashMap::new, Collectors.toList()));
+            for (List<ConversationRef> same : byConversation.values()) {
+                ConversationRef first = same.get(0);
+                List<String> owners = same.stream().map(ConversationRef::owner).distinct().sorted().toList();
                 // owner IN (...) of one conversation id, at most CHUNK owners: no row-value IN of pairs, whose
                 // range analysis alone took seconds for thousands of them (FollowingRepository)
                 for (int from = 0; from < owners.size(); from += FollowingRepository.CHUNK) {
