@@ -39,6 +39,18 @@ class BigGroups {
         states.createIfMissing(app.appId(), groupId, members);
     }
 
+    /**
+     * Whether sends to these groups are cheap enough to share a transaction with other sends (group
+     * commit): each is big, so a send writes the state row and the sender's row, not every member's.
+     * Read without a lock: a group crossing the threshold meanwhile is still written right, only
+     * without (or with) company.
+     */
+    boolean allCheap(App app, Collection<String> groupIds) {
+        List<GroupState> found = states.states(app.appId(), groupIds);
+        return found.size() == new TreeSet<>(groupIds).size()
+                && found.stream().allMatch(s -> s.memberCount() > app.settings().bigGroupMembers());
+    }
+
     /** In the send's transaction: the group's message reaches its members (their rows now, or through the state). */
     void deliver(App app, String groupId, String convKey, long msgId, Origin origin, String sender) {
         GroupState s = lock(app, groupId);

@@ -67,15 +67,17 @@ public class IngestService {
     }
 
     /**
-     * Sends to every target; answers target → message id, in request order. Single chats go
-     * through the group commit (all targets of one call in the same transaction); group messages,
-     * each a fan-out over up to 2,000 members, are written in a transaction of their own.
+     * Sends to every target; answers target → message id, in request order. Single chats and
+     * big groups go through the group commit (all targets of one call in the same transaction);
+     * messages to smaller groups, each a fan-out over every member's row, are written in a
+     * transaction of their own.
      */
     public Map<String, Long> send(App app, SendRequest request) {
         List<String> targets = targets(request);
         List<Outgoing> messages = prepare(app, request, targets);
-        List<Long> ids = request.chatType() == ChatType.CHAT ? commits.submit(app, messages)
-                : retrying(() -> write(app, messages));
+        // a big group's send writes two rows, a smaller one's every member's: only the former share transactions
+        boolean shared = request.chatType() == ChatType.CHAT || bigGroups.allCheap(app, targets);
+        List<Long> ids = shared ? commits.submit(app, messages) : retrying(() -> write(app, messages));
         metrics.ingested(messages);
         Map<String, Long> sent = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -152,6 +154,13 @@ public class IngestService {
             }
         });
         knownUsers.ensure(app.appId(), users, clock.millis());
+        // group states first, groups in key order: the lock order of clear-all and the deletions (state rows,
+        // then rows); otherwise a batch holding a chat row could wait for a state a clear-all of the same
+        // user holds while it waits for that chat row. And before the ids: under the state's lock each id is
+        // newer than the group's last committed one, so concurrent senders never arrive late (which would
+        // walk every member's row)
+        new java.util.TreeSet<>(messages.stream().filter(m -> m.chatType() == ChatType.GROUPCHAT).map(Outgoing::target)
+                .toList()).forEach(g -> bigGroups.lockState(app, g));
         List<Long> sent = new ArrayList<>();
         List<StoredMessage> stored = new ArrayList<>();
         Map<ConversationRef, ConversationUpdateRepository.Arrival> newest = new LinkedHashMap<>();
@@ -176,11 +185,6 @@ public class IngestService {
             sent.add(id);
         }
         messageRows.insertMessages(app.appId(), stored);
-        // group states before any conversation row, groups in key order: the lock order of clear-all and the
-        // deletions (state rows, then rows); otherwise a batch holding a chat row could wait for a state a
-        // clear-all of the same user holds while it waits for that chat row
-        new java.util.TreeSet<>(stored.stream().filter(m -> m.chatType() == ChatType.GROUPCHAT).map(StoredMessage::to)
-                .toList()).forEach(g -> bigGroups.lockState(app, g));
         conversationUpdates.touchMany(app.appId(), new ArrayList<>(newest.values()));
         for (StoredMessage m : stored) {
             if (m.chatType() == ChatType.GROUPCHAT) {

