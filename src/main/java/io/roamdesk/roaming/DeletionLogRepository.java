@@ -4,13 +4,16 @@ import static io.roamdesk.jooq.Tables.DELETION_HIDDEN;
 import static io.roamdesk.jooq.Tables.DELETION_LOG;
 import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
 
+import io.roamdesk.core.SizedStatement;
 import io.roamdesk.jooq.tables.records.DeletionLogRecord;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -81,13 +84,22 @@ class DeletionLogRepository {
         if (createdRow.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(DELETION_HIDDEN, DELETION_HIDDEN.APP_ID, DELETION_HIDDEN.CONV_KEY, DELETION_HIDDEN.OWNER,
-                DELETION_HIDDEN.MSG_ID, DELETION_HIDDEN.DELETION_ID, DELETION_HIDDEN.CREATED_ROW);
-        for (var e : createdRow.entrySet()) {
-            insert = insert.values(appId, convKey, owner, e.getKey(), deletionId, e.getValue());
+        for (List<Long> part : SizedStatements.chunks(createdRow.keySet())) {
+            List<Object> binds = new ArrayList<>(part.size() * 6);
+            part.forEach(id -> binds.addAll(List.of(appId, convKey, owner, id, deletionId, createdRow.get(id))));
+            ASKED.query(db, part.size(), binds.toArray()).execute();
         }
-        insert.execute();
     }
+
+    /** The log of a delete by ids, rendered once per number of ids (SizedStatement). */
+    private static final SizedStatement ASKED = new SizedStatement(SizedStatements.MAX, 0, 6, n -> {
+        var insert = DSL.insertInto(DELETION_HIDDEN, DELETION_HIDDEN.APP_ID, DELETION_HIDDEN.CONV_KEY,
+                DELETION_HIDDEN.OWNER, DELETION_HIDDEN.MSG_ID, DELETION_HIDDEN.DELETION_ID, DELETION_HIDDEN.CREATED_ROW);
+        for (int i = 0; i < n; i++) {
+            insert = insert.values(0L, "", "", 0L, 0L, false);
+        }
+        return insert;
+    });
 
     /** What the deletion asked for: id → whether it created the hidden row. */
     Map<Long, Boolean> askedBy(long appId, String convKey, String owner, long deletionId) {

@@ -1,6 +1,7 @@
 package io.roamdesk.roaming;
 
 import io.roamdesk.core.ShardLayout;
+import io.roamdesk.core.SizedStatement;
 import org.springframework.beans.factory.ObjectProvider;
 
 import static io.roamdesk.jooq.Tables.MESSAGE;
@@ -9,7 +10,9 @@ import static org.jooq.impl.DSL.row;
 
 import io.roamdesk.jooq.tables.records.MessageRecord;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -79,10 +83,18 @@ class MessageRepository {
 
     /** Which of {@code ids} are messages of this conversation (deleted-for-all ones included). */
     Set<Long> idsInConversation(long appId, String convKey, Collection<Long> ids) {
-        return db.select(MESSAGE.MSG_ID).from(MESSAGE)
-                .where(MESSAGE.APP_ID.eq(appId)).and(MESSAGE.CONV_KEY.eq(convKey)).and(MESSAGE.MSG_ID.in(ids))
-                .fetchSet(MESSAGE.MSG_ID);
+        Set<Long> found = new HashSet<>();
+        for (List<Long> part : SizedStatements.chunks(ids)) {
+            found.addAll(ID_CHECK.select(db, part.size(), SizedStatements.binds(List.of(appId, convKey), part))
+                    .fetch(0, Long.class));
+        }
+        return found;
     }
+
+    /** The delete's check that its ids belong to the conversation, rendered once per number of ids. */
+    private static final SizedStatement ID_CHECK = new SizedStatement(SizedStatements.MAX, 2, 1,
+            n -> DSL.select(MESSAGE.MSG_ID).from(MESSAGE).where(MESSAGE.APP_ID.eq(0L)).and(MESSAGE.CONV_KEY.eq(""))
+                    .and(MESSAGE.MSG_ID.in(Collections.nCopies(n, 0L))));
 
     /**
      * A keyset page of history: ids strictly beyond {@code startExclusive} in the direction, within
