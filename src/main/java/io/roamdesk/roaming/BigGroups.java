@@ -69,6 +69,30 @@ class BigGroups {
         states.arrived(app.appId(), groupId, msgId, origin);
     }
 
+    /**
+     * In the send's transaction: several messages of one group (a shared transaction of the group
+     * commit), in id order. A big group's state and each sender's row move once, to the newest id
+     * (both only ever rise, so once is what message by message would leave); a smaller group's
+     * messages fan out one by one.
+     */
+    void deliverAll(App app, String groupId, String convKey, List<StoredMessage> inIdOrder) {
+        GroupState s = crossIfNeeded(app, lock(app, groupId));
+        if (!s.readFanout() || inIdOrder.size() == 1) {
+            inIdOrder.forEach(m -> deliver(app, groupId, convKey, m.msgId(), m.origin(), m.from()));
+            return;
+        }
+        java.util.Map<String, Long> newestOwn = new java.util.TreeMap<>(); // senders in key order: the rows' lock order
+        for (StoredMessage m : inIdOrder) {
+            if (m.msgId() < s.lastMsgId()) { // late: see deliver
+                following.arrivedLate(app.appId(), groupId, groupRows.members(app.appId(), groupId), m.msgId(), m.origin());
+            }
+            newestOwn.merge(m.from(), m.msgId(), Math::max);
+        }
+        newestOwn.forEach((sender, id) -> conversationUpdates.ownMessage(app.appId(), sender, groupId, id));
+        StoredMessage newest = inIdOrder.get(inIdOrder.size() - 1);
+        states.arrived(app.appId(), groupId, newest.msgId(), newest.origin());
+    }
+
     /** In the send's transaction, before any conversation row: the state row locked (one lock order). */
     void lockState(App app, String groupId) {
         lock(app, groupId);

@@ -186,11 +186,11 @@ public class IngestService {
         }
         messageRows.insertMessages(app.appId(), stored);
         conversationUpdates.touchMany(app.appId(), new ArrayList<>(newest.values()));
-        for (StoredMessage m : stored) {
-            if (m.chatType() == ChatType.GROUPCHAT) {
-                bigGroups.deliver(app, m.to(), m.convKey(), m.msgId(), m.origin(), m.from());
-            }
-        }
+        // each group's messages at once, groups in key order (their states are locked already)
+        stored.stream().filter(m -> m.chatType() == ChatType.GROUPCHAT)
+                .collect(java.util.stream.Collectors.groupingBy(StoredMessage::to, java.util.TreeMap::new,
+                        java.util.stream.Collectors.toList()))
+                .forEach((group, inIdOrder) -> bigGroups.deliverAll(app, group, inIdOrder.get(0).convKey(), inIdOrder));
         return sent;
     }
 

@@ -149,4 +149,26 @@ class BigGroupRacesTest {
         assertThat(messageRows.newestNotDeletedForAll(app.appId(), ConvKeys.group("big"), Long.MAX_VALUE))
                 .map(MessageRecord::getMsgId).contains(newest);
     }
+
+    @Test
+    void aBatchOfSeveralMessagesToABigGroupCountsFromEachSendersNewestOwn() {
+        App app = bigGroupApp();
+        chats.toGroup(app, "u1", "big", "first"); // the group crosses into read fan-out
+        List<Long> ids = ingest.sendBatch(app, List.of(toBig("u1", "a"), toBig("u2", "b"), toBig("u1", "c"), toBig("u3", "d")));
+        // one transaction: the state and each sender's row move once, to the newest id
+        assertThat(bigEntry(app, "u0").conversation().latest().msgId()).isEqualTo(ids.get(3));
+        assertThat(bigEntry(app, "u0").unread()).as("u0 sent none of the five").isEqualTo(5);
+        assertThat(bigEntry(app, "u1").unread()).as("after u1's newest own, c: d").isEqualTo(1);
+        assertThat(bigEntry(app, "u2").unread()).as("after u2's own b: c and d").isEqualTo(2);
+        assertThat(bigEntry(app, "u3").unread()).as("u3 sent the newest").isZero();
+    }
+
+    private static SendRequest toBig(String from, String text) {
+        return new SendRequest(from, ChatType.GROUPCHAT, List.of("big"), BodyType.TXT, "{\"msg\":\"" + text + "\"}", null, Origin.SDK);
+    }
+
+    private ConversationListItem bigEntry(App app, String owner) {
+        return server.list(app, owner, null, 20, false, null).entries().stream()
+                .filter(e -> e.conversation().convId().equals("big")).findFirst().orElseThrow();
+    }
 }
