@@ -45,7 +45,7 @@ class BenchmarkTest {
     private static final String GATEWAY = IntegrationTest.GATEWAY_SECRET;
     // the row groups to run (default all); e.g. history,list,pins,ingest to compare one database with shards
     private static final java.util.Set<String> SCOPE = java.util.Set.of(System.getProperty("roamdesk.bench.scope",
-            "history,plans,search,list,pins,ingest,console,deletions,retention").split(","));
+            "history,plans,search,list,pins,ingest,biggroups,console,deletions,retention").split(","));
     private static final Path OUTPUT = Path.of(System.getProperty("roamdesk.bench.output", "docs/benchmarks.md"));
     /** {@code -Droamdesk.bench.pinned=true}: the HTTP client on the last CPU, this JVM and its databases on the others. */
     private static final boolean PINNED = Boolean.getBoolean("roamdesk.bench.pinned");
@@ -162,6 +162,9 @@ class BenchmarkTest {
                             "≥ 1,000 messages/s", "", 1);
                 }
             }
+            if (SCOPE.contains("biggroups")) {
+                listWithBigGroups();
+            }
             if (SCOPE.contains("console")) {
                 console();
             }
@@ -259,6 +262,42 @@ class BenchmarkTest {
         rows.add("| Pinned list, all 50 with unread counts | " + pinned + " | p99 ≤ 10 ms |");
         plan("Unread counts of the cursor list's first page (the service's query)",
                 io.roamdesk.roaming.HotQueries.unreadCounts(context, app.appId(), "alice"));
+    }
+
+    /**
+     * Issue 17's list row: alice's ~1,000 conversations and 50 big groups (read fan-out, merged into
+     * her list when it is read), each with a message newer than her other conversations; no pins, so
+     * the first page is the newest conversations, the big groups among them.
+     */
+    private void listWithBigGroups() throws Exception {
+        App app = apps.require(new AppKey("bench", "roaming"));
+        var server = context.getBean(io.roamdesk.roaming.ServerConversations.class);
+        for (var e : server.list(app, "alice", null, 50, true, null).entries()) {
+            server.pin(app, io.roamdesk.roaming.ConversationRef.of("alice", e.conversation().chatType(), e.conversation().convId()),
+                    false);
+        }
+        var groups = context.getBean(io.roamdesk.roaming.GroupService.class);
+        var ingest = context.getBean(io.roamdesk.roaming.IngestService.class);
+        int size = app.settings().bigGroupMembers() + 100;
+        for (int g = 0; g < 50; g++) {
+            List<String> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                members.add("user" + pad(100 + (g * 37 + i) % (USERS - 200)));
+            }
+            groups.createGroup(app, "big-" + g, "Big " + g, "alice", members);
+            ingest.send(app, new io.roamdesk.roaming.SendRequest(members.get(0), io.roamdesk.roaming.ChatType.GROUPCHAT,
+                    List.of("big-" + g), io.roamdesk.roaming.BodyType.TXT, "{\"msg\":\"hello\"}", null,
+                    io.roamdesk.roaming.Origin.SDK));
+        }
+        long big = server.list(app, "alice", null, 20, false, null).entries().stream()
+                .filter(e -> e.conversation().convId().startsWith("big-")).count();
+        String cursor = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
+                "GET " + base + "/users/alice/user_channels?pageSize=20"), WARMUP);
+        rows.add("| Cursor list, first page of 20 with unread counts (" + big + " of them big groups), user with ~1,000 "
+                + "conversations and 50 big groups of " + size + " members | " + cursor + " | p99 ≤ 10 ms |");
+        String page = latencyViaProbe(java.util.Collections.nCopies(WARMUP + RUNS,
+                "GET " + base + "/users/alice/user_channels/page?pageNum=1&pageSize=20"), WARMUP);
+        rows.add("| Conversation list (page form), first page of 20, same user | " + page + " | p99 ≤ 10 ms |");
     }
 
     private void ingest(String what, int seconds, int threads, java.util.function.Supplier<String> body, String target,
@@ -418,7 +457,7 @@ class BenchmarkTest {
 
     private void write(long messages) throws Exception {
         Map<String, String> machine = new LinkedHashMap<>();
-        machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        machine.put("cores", String.valueOf(CPUS));
         machine.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
         machine.put("java", System.getProperty("java.version"));
         String doc = """
@@ -502,13 +541,16 @@ class BenchmarkTest {
         return row == null ? 0 : Long.parseLong(row.get(1, String.class));
     }
 
+    /** Read before the pinning: afterwards the JVM reports only the CPUs it may run on. */
+    private static final int CPUS = Runtime.getRuntime().availableProcessors();
+
     private static int lastCpu() {
-        return Runtime.getRuntime().availableProcessors() - 1;
+        return CPUS - 1;
     }
 
     /** {@code taskset} of every thread of this JVM and of its child processes (the embedded databases). */
     private static void pinServerAndDatabases() throws Exception {
-        String others = lastCpu() == 0 ? "0" : "0-" + (lastCpu() - 1);
+        String others = lastCpu() <= 1 ? "0" : "0-" + (lastCpu() - 1);
         List<ProcessHandle> all = new ArrayList<>(List.of(ProcessHandle.current()));
         ProcessHandle.current().descendants().forEach(all::add);
         for (ProcessHandle p : all) {
