@@ -1,11 +1,10 @@
 package io.roamdesk.core;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.IntFunction;
-import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.Record;
-import org.jooq.ResultQuery;
+import org.jooq.QueryPart;
 
 /**
  * A hot statement whose SQL depends only on how many values it lists (an IN list, a multi-row
@@ -34,22 +33,17 @@ public final class SizedStatement {
         this.shape = shape;
     }
 
-    /** The statement of {@code size} values, with these binds, ready to execute. */
-    public Query query(DSLContext db, int size, Object... binds) {
-        return db.query(sql(db, size, binds), binds);
-    }
-
-    /** The select of {@code size} values, with these binds, ready to fetch. */
-    public ResultQuery<Record> select(DSLContext db, int size, Object... binds) {
-        return db.resultQuery(sql(db, size, binds), binds);
-    }
-
-    private String sql(DSLContext db, int size, Object[] binds) {
+    /**
+     * The SQL of {@code size} values for these binds, rendered by {@code render} (the repository's
+     * {@code DSLContext::render}) the first time this size is asked for; the repository runs it with
+     * the binds.
+     */
+    public String sql(int size, Object[] binds, Function<QueryPart, String> render) {
         if (size < 1 || size > maxSize || binds.length != fixedBinds + size * bindsPerValue) {
             throw new IllegalArgumentException(binds.length + " binds for " + size + " values (at most " + maxSize + ")");
         }
         return rendered.computeIfAbsent(size, n -> {
-            String sql = db.render(shape.apply(n));
+            String sql = render.apply(shape.apply(n));
             long placeholders = sql.chars().filter(c -> c == '?').count();
             if (placeholders != binds.length) { // a shape with an inlined value would bind the wrong values
                 throw new IllegalStateException("the shape of " + n + " values renders " + placeholders + " parameters");

@@ -87,7 +87,8 @@ class DeletionLogRepository {
         for (List<Long> part : SizedStatements.chunks(createdRow.keySet())) {
             List<Object> binds = new ArrayList<>(part.size() * 6);
             part.forEach(id -> binds.addAll(List.of(appId, convKey, owner, id, deletionId, createdRow.get(id))));
-            ASKED.query(db, part.size(), binds.toArray()).execute();
+            Object[] values = binds.toArray();
+            db.query(ASKED.sql(part.size(), values, db::render), values).execute();
         }
     }
 

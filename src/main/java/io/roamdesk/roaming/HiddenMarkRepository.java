@@ -27,8 +27,8 @@ class HiddenMarkRepository {
     Set<Long> hiddenAmong(long appId, String convKey, String owner, Collection<Long> ids) {
         Set<Long> hidden = new HashSet<>();
         for (List<Long> part : SizedStatements.chunks(ids)) {
-            hidden.addAll(HIDDEN_AMONG.select(db, part.size(), SizedStatements.binds(List.of(appId, convKey, owner), part))
-                    .fetch(0, Long.class));
+            Object[] binds = SizedStatements.binds(List.of(appId, convKey, owner), part);
+            hidden.addAll(db.resultQuery(HIDDEN_AMONG.sql(part.size(), binds, db::render), binds).fetch(0, Long.class));
         }
         return hidden;
     }
@@ -39,7 +39,8 @@ class HiddenMarkRepository {
         for (List<Long> part : SizedStatements.chunks(ids)) {
             List<Object> binds = new ArrayList<>(part.size() * 5);
             part.forEach(id -> binds.addAll(List.of(appId, convKey, owner, id, now)));
-            added += HIDE.query(db, part.size(), binds.toArray()).execute();
+            Object[] values = binds.toArray();
+            added += db.query(HIDE.sql(part.size(), values, db::render), values).execute();
         }
         return added;
     }

@@ -85,8 +85,8 @@ class MessageRepository {
     Set<Long> idsInConversation(long appId, String convKey, Collection<Long> ids) {
         Set<Long> found = new HashSet<>();
         for (List<Long> part : SizedStatements.chunks(ids)) {
-            found.addAll(ID_CHECK.select(db, part.size(), SizedStatements.binds(List.of(appId, convKey), part))
-                    .fetch(0, Long.class));
+            Object[] binds = SizedStatements.binds(List.of(appId, convKey), part);
+            found.addAll(db.resultQuery(ID_CHECK.sql(part.size(), binds, db::render), binds).fetch(0, Long.class));
         }
         return found;
     }

@@ -23,16 +23,17 @@ class SizedStatementTest {
     void rendersTheTypedStatementWithTheCallersValues() {
         var typed = DSL.select(MESSAGE.MSG_ID).from(MESSAGE).where(MESSAGE.APP_ID.eq(7L))
                 .and(MESSAGE.CONV_KEY.eq("c:a:b")).and(MESSAGE.MSG_ID.in(11L, 12L));
-        assertThat(idCheck.select(db, 2, 7L, "c:a:b", 11L, 12L).getSQL(ParamType.INLINED)).isEqualTo(db.renderInlined(typed));
-        assertThat(idCheck.select(db, 2, 1L, "x", 2L, 3L).getSQL()).as("one text for every call of the size").isEqualTo(db.render(typed));
+        Object[] binds = {7L, "c:a:b", 11L, 12L};
+        assertThat(db.resultQuery(idCheck.sql(2, binds, db::render), binds).getSQL(ParamType.INLINED)).isEqualTo(db.renderInlined(typed));
+        assertThat(idCheck.sql(2, new Object[] {1L, "x", 2L, 3L}, db::render)).as("one text for every call of the size").isEqualTo(db.render(typed));
     }
 
     @Test
     void refusesBindsThatDoNotFitTheShape() {
-        assertThatThrownBy(() -> idCheck.select(db, 2, 7L, "c:a:b", 11L)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> idCheck.select(db, 51, new Object[53])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> idCheck.sql(2, new Object[] {7L, "c:a:b", 11L}, db::render)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> idCheck.sql(51, new Object[53], db::render)).isInstanceOf(IllegalArgumentException.class);
         SizedStatement inlined = new SizedStatement(5, 1, 1, n -> DSL.select(MESSAGE.MSG_ID).from(MESSAGE)
                 .where(MESSAGE.APP_ID.eq(DSL.inline(0L))).and(MESSAGE.MSG_ID.in(Collections.nCopies(n, 0L))));
-        assertThatThrownBy(() -> inlined.select(db, 1, 1L, 2L)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> inlined.sql(1, new Object[] {1L, 2L}, db::render)).isInstanceOf(IllegalStateException.class);
     }
 }
