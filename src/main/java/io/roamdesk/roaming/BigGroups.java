@@ -51,51 +51,40 @@ class BigGroups {
                 && found.stream().allMatch(s -> s.memberCount() > app.settings().bigGroupMembers());
     }
 
-    /** In the send's transaction: the group's message reaches its members (their rows now, or through the state). */
-    void deliver(App app, String groupId, String convKey, long msgId, Origin origin, String sender) {
-        GroupState s = lock(app, groupId);
-        s = crossIfNeeded(app, s);
-        if (s.readFanout() && msgId < s.lastMsgId()) {
-            // an id taken before a newer message committed: rows a settle already moved past it never saw it
-            following.arrivedLate(app.appId(), groupId, groupRows.members(app.appId(), groupId), msgId, origin);
-        }
-        if (!s.readFanout()) {
-            // only members get a row: an app back end posting as a non-member ("admin") gets none
-            conversationUpdates.fanOutToGroup(app.appId(), groupId, convKey, msgId, origin, sender);
-        } else {
-            // the sender's own newest message bounds the unread count of the sender's row (one row, by owner)
-            conversationUpdates.ownMessage(app.appId(), sender, groupId, msgId);
-        }
-        states.arrived(app.appId(), groupId, msgId, origin);
+    /**
+     * In the send's transaction, before its ids are taken and before any conversation row: the group's
+     * state row locked (one lock order; under it each new id is newer than the group's last committed
+     * one), in the mode its member count asks for.
+     */
+    GroupState lockState(App app, String groupId) {
+        return crossIfNeeded(app, lock(app, groupId));
     }
 
     /**
-     * In the send's transaction: several messages of one group (a shared transaction of the group
-     * commit), in id order. A big group's state and each sender's row move once, to the newest id
-     * (both only ever rise, so once is what message by message would leave); a smaller group's
-     * messages fan out one by one.
+     * In the send's transaction, with the state {@link #lockState} answered: the group's messages, in id
+     * order, reach its members. A smaller group's rows get each message (write fan-out); a big group's
+     * state and each sender's row move once, to the newest id. Both only ever rise, so once is what
+     * message by message would leave.
      */
-    void deliverAll(App app, String groupId, String convKey, List<StoredMessage> inIdOrder) {
-        GroupState s = crossIfNeeded(app, lock(app, groupId));
-        if (!s.readFanout() || inIdOrder.size() == 1) {
-            inIdOrder.forEach(m -> deliver(app, groupId, convKey, m.msgId(), m.origin(), m.from()));
-            return;
-        }
+    void deliverAll(App app, GroupState s, List<StoredMessage> inIdOrder) {
+        String groupId = s.groupId();
         java.util.Map<String, Long> newestOwn = new java.util.TreeMap<>(); // senders in key order: the rows' lock order
         for (StoredMessage m : inIdOrder) {
-            if (m.msgId() < s.lastMsgId()) { // late: see deliver
-                following.arrivedLate(app.appId(), groupId, groupRows.members(app.appId(), groupId), m.msgId(), m.origin());
+            if (!s.readFanout()) {
+                // only members get a row: an app back end posting as a non-member ("admin") gets none
+                conversationUpdates.fanOutToGroup(app.appId(), groupId, m.convKey(), m.msgId(), m.origin(), m.from());
+            } else {
+                if (m.msgId() < s.lastMsgId()) {
+                    // an id taken before a newer message committed: rows a settle already moved past it never saw it
+                    following.arrivedLate(app.appId(), groupId, groupRows.members(app.appId(), groupId), m.msgId(), m.origin());
+                }
+                newestOwn.merge(m.from(), m.msgId(), Math::max);
             }
-            newestOwn.merge(m.from(), m.msgId(), Math::max);
         }
+        // the sender's own newest message bounds the unread count of the sender's row (one row, by owner)
         newestOwn.forEach((sender, id) -> conversationUpdates.ownMessage(app.appId(), sender, groupId, id));
         StoredMessage newest = inIdOrder.get(inIdOrder.size() - 1);
         states.arrived(app.appId(), groupId, newest.msgId(), newest.origin());
-    }
-
-    /** In the send's transaction, before any conversation row: the state row locked (one lock order). */
-    void lockState(App app, String groupId) {
-        lock(app, groupId);
     }
 
     /** In the membership change's transaction, before it: the state row locked (and created when missing). */

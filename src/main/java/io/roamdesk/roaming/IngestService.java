@@ -159,8 +159,9 @@ public class IngestService {
         // user holds while it waits for that chat row. And before the ids: under the state's lock each id is
         // newer than the group's last committed one, so concurrent senders never arrive late (which would
         // walk every member's row)
+        Map<String, GroupState> groupStates = new java.util.TreeMap<>();
         new java.util.TreeSet<>(messages.stream().filter(m -> m.chatType() == ChatType.GROUPCHAT).map(Outgoing::target)
-                .toList()).forEach(g -> bigGroups.lockState(app, g));
+                .toList()).forEach(g -> groupStates.put(g, bigGroups.lockState(app, g)));
         List<Long> sent = new ArrayList<>();
         List<StoredMessage> stored = new ArrayList<>();
         Map<ConversationRef, ConversationUpdateRepository.Arrival> newest = new LinkedHashMap<>();
@@ -190,7 +191,7 @@ public class IngestService {
         stored.stream().filter(m -> m.chatType() == ChatType.GROUPCHAT)
                 .collect(java.util.stream.Collectors.groupingBy(StoredMessage::to, java.util.TreeMap::new,
                         java.util.stream.Collectors.toList()))
-                .forEach((group, inIdOrder) -> bigGroups.deliverAll(app, group, inIdOrder.get(0).convKey(), inIdOrder));
+                .forEach((group, inIdOrder) -> bigGroups.deliverAll(app, groupStates.get(group), inIdOrder));
         return sent;
     }
 

@@ -71,9 +71,11 @@ class BigGroupRacesTest {
         // a send whose id was taken before "newer" committed only now commits
         long late = newer - 1;
         tx.executeWithoutResult(s -> {
-            messageRows.insertMessages(app.appId(), List.of(new StoredMessage(late, ConvKeys.group("big"), "u3", "big",
-                    ChatType.GROUPCHAT, BodyType.TXT, "{\"msg\":\"late\"}", null, Origin.SDK, Snowflake.timestampOf(late))));
-            bigGroups.deliver(app, "big", ConvKeys.group("big"), late, Origin.SDK, "u3");
+            GroupState state = bigGroups.lockState(app, "big");
+            StoredMessage message = new StoredMessage(late, ConvKeys.group("big"), "u3", "big",
+                    ChatType.GROUPCHAT, BodyType.TXT, "{\"msg\":\"late\"}", null, Origin.SDK, Snowflake.timestampOf(late));
+            messageRows.insertMessages(app.appId(), List.of(message));
+            bigGroups.deliverAll(app, state, List.of(message));
         });
         // as under write fan-out, whose upsert would have raised u0's row to it
         assertThat(latestBody(app, "u0")).contains("late");
