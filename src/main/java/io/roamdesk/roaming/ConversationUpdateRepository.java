@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.when;
 import io.roamdesk.jooq.enums.ConversationChatType;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
 import io.roamdesk.core.ShardLayout;
+import io.roamdesk.core.SizedStatement;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
@@ -72,24 +74,58 @@ class ConversationUpdateRepository {
         if (arrivals.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
+        List<Arrival> inKeyOrder = arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList();
+        long lowest = inKeyOrder.stream().filter(a -> a.others() > 0).mapToLong(Arrival::firstOther).min()
+                .orElse(Long.MAX_VALUE);
+        if (shards.shards() > 1) {
+            // inlined: ShardingSphere 5.5.2 loses bind values of an update clause when it rewrites a multi-row insert
+            var upsert = arrivalUpsert(appId, inKeyOrder, inline(lowest));
+            db.attach(upsert);
+            upsert.execute();
+            return;
+        }
+        // the hot statement of every send: rendered once per number of rows, then only bound (SizedStatement)
+        Object[] binds = new Object[inKeyOrder.size() * ARRIVAL_COLUMNS + 1];
+        int i = 0;
+        for (Arrival a : inKeyOrder) {
+            for (Object value : arrivalRow(appId, a)) {
+                binds[i++] = value instanceof org.jooq.EnumType e ? e.getLiteral() : value;
+            }
+        }
+        binds[i] = lowest;
+        db.query(TOUCH.sql(inKeyOrder.size(), binds, db::render), binds).execute();
+    }
+
+    private static final int ARRIVAL_COLUMNS = 12;
+
+    /** A send's upsert of any number of rows: a gateway batch of 500 single-chat messages touches 1,000. */
+    private static final SizedStatement TOUCH = new SizedStatement(2 * IngestService.MAX_BATCH, 1, ARRIVAL_COLUMNS,
+            n -> arrivalUpsert(0L, java.util.Collections.nCopies(n, new Arrival(new ConversationRef("a", ChatType.CHAT, "b"),
+                    0L, Origin.REST, 0L, 0, 0L)), val(0L)));
+
+    // the proposed unread_num carries the arrival's count of others' messages into the update
+    private static org.jooq.Query arrivalUpsert(long appId, List<Arrival> inKeyOrder, Field<Long> lowest) {
+        var insert = DSL.insertInto(CONVERSATION, CONVERSATION.APP_ID, CONVERSATION.OWNER, CONVERSATION.CHAT_TYPE,
                 CONVERSATION.CONV_ID, CONVERSATION.CONV_KEY, CONVERSATION.LAST_MSG_ID,
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
                 CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID, CONVERSATION.UNREAD_NUM);
-        long lowest = Long.MAX_VALUE;
-        for (Arrival a : arrivals.stream().sorted(java.util.Comparator.comparing(Arrival::ref, LOCK_ORDER)).toList()) {
-            // a new single-chat row has no older message (the first send creates both rows): its count is exact
-            insert = insert.values(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()),
-                    a.ref().convId(), a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L,
-                    a.ownMsgId(), Math.min(a.others(), UnreadCounter.CAP));
-            if (a.others() > 0) {
-                lowest = Math.min(lowest, a.firstOther());
-            }
+        for (Arrival a : inKeyOrder) {
+            Object[] row = arrivalRow(appId, a);
+            insert = insert.values((Long) row[0], (String) row[1], (ConversationChatType) row[2], (String) row[3],
+                    (String) row[4], (Long) row[5], (Long) row[6],
+                    (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) row[7], (Boolean) row[8], (Long) row[9],
+                    (Long) row[10], (Integer) row[11]);
         }
-        // the proposed unread_num carries the arrival's count of others' messages into the update
-        onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
+        return onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
                 inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID),
-                inserted(CONVERSATION.UNREAD_NUM), inline(lowest)).execute();
+                inserted(CONVERSATION.UNREAD_NUM), lowest);
+    }
+
+    // a new single-chat row has no older message (the first send creates both rows): its count is exact
+    private static Object[] arrivalRow(long appId, Arrival a) {
+        return new Object[] {appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()), a.ref().convId(),
+                a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L, a.ownMsgId(),
+                Math.min(a.others(), UnreadCounter.CAP)};
     }
 
     /**
@@ -186,7 +222,8 @@ class ConversationUpdateRepository {
                 .set(CONVERSATION.LATEST_VISIBLE_MSG_ID, when(newer, msgId).otherwise(CONVERSATION.LATEST_VISIBLE_MSG_ID))
                 .set(CONVERSATION.LAST_MSG_ID, greatest(CONVERSATION.LAST_MSG_ID, msgId))
                 .set(CONVERSATION.OWN_LAST_MSG_ID, greatest(CONVERSATION.OWN_LAST_MSG_ID, ownMsgId))
-                .set(CONVERSATION.HIDDEN, false);
+                // inlined: the sized upsert binds only its rows and the lowest id
+                .set(CONVERSATION.HIDDEN, inline(false));
     }
 
     void setHidden(long appId, ConversationRef ref, boolean hidden) {

@@ -48,16 +48,38 @@ class MessageRepository {
      */
     void insertMessages(long appId, List<StoredMessage> messages) {
         for (List<StoredMessage> part : shards.byShard(appId, messages, StoredMessage::convKey)) {
-            var insert = db.insertInto(MESSAGE, MESSAGE.APP_ID, MESSAGE.CONV_KEY, MESSAGE.MSG_ID, MESSAGE.SENDER, MESSAGE.TARGET,
-                    MESSAGE.CHAT_TYPE, MESSAGE.BODY_TYPE, MESSAGE.BODY, MESSAGE.EXT, MESSAGE.ORIGIN, MESSAGE.SERVER_TS);
+            // rendered once per number of messages, then only bound (SizedStatement): it runs for every send
+            Object[] binds = new Object[part.size() * MESSAGE_COLUMNS];
+            int i = 0;
             for (StoredMessage m : part) {
-                insert = insert.values(appId, m.convKey(), m.msgId(), m.from(), m.to(), JooqEnums.messageChatType(m.chatType()),
-                        JooqEnums.bodyType(m.bodyType()), JSON.json(m.body()), m.ext() == null ? null : JSON.json(m.ext()),
-                        JooqEnums.messageOrigin(m.origin()), m.timestamp());
+                binds[i++] = appId;
+                binds[i++] = m.convKey();
+                binds[i++] = m.msgId();
+                binds[i++] = m.from();
+                binds[i++] = m.to();
+                binds[i++] = JooqEnums.messageChatType(m.chatType()).getLiteral();
+                binds[i++] = JooqEnums.bodyType(m.bodyType()).getLiteral();
+                binds[i++] = m.body();
+                binds[i++] = m.ext();
+                binds[i++] = JooqEnums.messageOrigin(m.origin()).getLiteral();
+                binds[i++] = m.timestamp();
             }
-            insert.execute();
+            db.query(INSERT.sql(part.size(), binds, db::render), binds).execute();
         }
     }
+
+    private static final int MESSAGE_COLUMNS = 11;
+
+    private static final SizedStatement INSERT = new SizedStatement(IngestService.MAX_BATCH, 0, MESSAGE_COLUMNS, n -> {
+        var insert = DSL.insertInto(MESSAGE, MESSAGE.APP_ID, MESSAGE.CONV_KEY, MESSAGE.MSG_ID, MESSAGE.SENDER, MESSAGE.TARGET,
+                MESSAGE.CHAT_TYPE, MESSAGE.BODY_TYPE, MESSAGE.BODY, MESSAGE.EXT, MESSAGE.ORIGIN, MESSAGE.SERVER_TS);
+        for (int row = 0; row < n; row++) {
+            insert = insert.values(0L, "", 0L, "", "", io.roamdesk.jooq.enums.MessageChatType.chat,
+                    io.roamdesk.jooq.enums.MessageBodyType.txt, JSON.json("{}"), JSON.json("{}"),
+                    io.roamdesk.jooq.enums.MessageOrigin.rest, 0L);
+        }
+        return insert;
+    });
 
     /** The messages with these ids, each looked up by its conversation's key. */
     Map<Long, MessageRecord> messagesByKey(long appId, Collection<Map.Entry<String, Long>> convKeyAndIds) {

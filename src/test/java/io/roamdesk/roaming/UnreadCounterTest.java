@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.roamdesk.app.App;
 import io.roamdesk.audit.Actor;
 import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.core.IdGenerator;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
 import io.roamdesk.support.Chats;
 import io.roamdesk.support.IntegrationTest;
@@ -40,6 +41,14 @@ class UnreadCounterTest {
     ConversationPrefsRepository prefs;
     @Autowired
     UnreadRepository unread;
+    @Autowired
+    IdGenerator ids;
+    @Autowired
+    MessageRepository messageRows;
+    @Autowired
+    ConversationUpdateRepository conversationUpdates;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private static ConversationRef chat(String owner, String peer) {
         return ConversationRef.of(owner, ChatType.CHAT, peer);
@@ -127,6 +136,34 @@ class UnreadCounterTest {
         groups.addMembers(app, "team", List.of("ben"));
         chats.toGroup(app, "cat", "team", "welcome back");
         assertExact(app, ConversationRef.of("ben", ChatType.GROUPCHAT, "team"), 2);
+    }
+
+    @Test
+    void aBatchStraddlingARead() {
+        // a batch took its ids, another send took one between them and committed, the owner read up to it, then
+        // the batch commits: only its message after the read is unread, so the counter cannot add both
+        App app = testApps.createRoaming();
+        chats.text(app, "ben", "ann", "first");
+        long before = ids.nextId();
+        long between = ids.nextId();
+        long after = ids.nextId();
+        arrive(app, List.of(between), between, 1, between);
+        server.read(app, chat("ann", "ben"), between);
+        arrive(app, List.of(before, after), after, 2, before);
+        assertExact(app, chat("ann", "ben"), 1);
+    }
+
+    /** What the send path writes for ben's messages to ann with these ids, in one transaction. */
+    private void arrive(App app, List<Long> msgIds, long newest, int others, long firstOther) {
+        String convKey = ConvKeys.single("ben", "ann");
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            messageRows.insertMessages(app.appId(), msgIds.stream().map(id -> new StoredMessage(id, convKey, "ben", "ann",
+                    ChatType.CHAT, BodyType.TXT, "{\"msg\":\"m\"}", null, Origin.SDK,
+                    io.roamdesk.core.Snowflake.timestampOf(id))).toList());
+            conversationUpdates.touchMany(app.appId(), List.of(
+                    new ConversationUpdateRepository.Arrival(chat("ann", "ben"), newest, Origin.SDK, 0L, others, firstOther),
+                    new ConversationUpdateRepository.Arrival(chat("ben", "ann"), newest, Origin.SDK, newest, 0, 0L)));
+        });
     }
 
     /** The list's count is the bounded count of the messages, and the stored counter, when known, the same. */
