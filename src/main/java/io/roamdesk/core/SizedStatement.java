@@ -1,10 +1,15 @@
 package io.roamdesk.core;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jooq.Query;
 import org.jooq.QueryPart;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * A hot statement whose SQL depends only on how many values it lists (an IN list, a multi-row
@@ -20,6 +25,8 @@ public final class SizedStatement {
     private final int bindsPerValue;
     private final IntFunction<? extends Query> shape;
     private final ConcurrentHashMap<Integer, String> rendered = new ConcurrentHashMap<>();
+    // as Spring's jOOQ integration translates: deadlocks stay retryable, constraint violations one send's fault
+    private static final SQLExceptionTranslator ERRORS = new SQLErrorCodeSQLExceptionTranslator("MySQL");
 
     /**
      * @param fixedBinds    parameters the shape has whatever its size (e.g. the app and the conversation)
@@ -50,5 +57,23 @@ public final class SizedStatement {
             }
             return sql;
         });
+    }
+
+    /**
+     * Runs the statement of {@code size} values with these binds on the connection (the repository's
+     * {@code DSLContext::connectionResult}, so it joins the transaction) straight through JDBC: for the
+     * inserts of every send, jOOQ's parsing and binding of the rendered SQL cost as much as building
+     * it did. Answers the rows changed; database errors come as Spring's DataAccessExceptions.
+     */
+    public int update(Connection connection, int size, Object[] binds, Function<QueryPart, String> render) {
+        String sql = sql(size, binds, render);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < binds.length; i++) {
+                statement.setObject(i + 1, binds[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw java.util.Objects.requireNonNull(ERRORS.translate("sized statement", sql, e));
+        }
     }
 }

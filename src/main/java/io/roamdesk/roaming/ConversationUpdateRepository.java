@@ -93,7 +93,7 @@ class ConversationUpdateRepository {
             }
         }
         binds[i] = lowest;
-        db.query(TOUCH.sql(inKeyOrder.size(), binds, db::render), binds).execute();
+        db.connectionResult(c -> TOUCH.update(c, inKeyOrder.size(), binds, db::render));
     }
 
     private static final int ARRIVAL_COLUMNS = 12;

@@ -64,7 +64,7 @@ class MessageRepository {
                 binds[i++] = JooqEnums.messageOrigin(m.origin()).getLiteral();
                 binds[i++] = m.timestamp();
             }
-            db.query(INSERT.sql(part.size(), binds, db::render), binds).execute();
+            db.connectionResult(c -> INSERT.update(c, part.size(), binds, db::render));
         }
     }
 

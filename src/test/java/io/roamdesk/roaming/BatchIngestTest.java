@@ -33,9 +33,26 @@ class BatchIngestTest {
     HistoryService history;
     @Autowired
     DeletionService deletions;
+    @Autowired
+    MessageRepository messageRows;
+    @Autowired
+    io.roamdesk.core.IdGenerator ids;
 
     private static SendRequest text(String from, ChatType type, String to, String msg) {
         return new SendRequest(from, type, List.of(to), BodyType.TXT, "{\"msg\":\"" + msg + "\"}", null, Origin.SDK);
+    }
+
+    @Test
+    void aStoredIdIsRefusedAsADuplicateSoTheGroupCommitBlamesOneSend() {
+        // the insert runs straight through JDBC: its errors must still be Spring's, or a shared batch would fail every
+        // send instead of writing them one by one, and a deadlock would not be retried
+        App app = testApps.createRoaming();
+        long id = ids.nextId();
+        var message = new StoredMessage(id, ConvKeys.single("ann", "ben"), "ann", "ben", ChatType.CHAT, BodyType.TXT,
+                "{\"msg\":\"m\"}", null, Origin.SDK, io.roamdesk.core.Snowflake.timestampOf(id));
+        messageRows.insertMessages(app.appId(), List.of(message));
+        assertThatThrownBy(() -> messageRows.insertMessages(app.appId(), List.of(message)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 
     @Test
