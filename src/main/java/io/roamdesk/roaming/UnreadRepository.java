@@ -7,7 +7,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import static io.roamdesk.jooq.Tables.MESSAGE;
 import static io.roamdesk.jooq.Tables.MESSAGE_HIDDEN;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 
 import io.roamdesk.jooq.tables.records.ConversationRecord;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.springframework.stereotype.Repository;
@@ -84,33 +87,31 @@ class UnreadRepository {
             return out;
         }
         List<Probe> counted = open.stream().map(probes::get).toList();
-        for (Record1<Integer> r : unreadQuery(appId, owner, counted, cap).fetch()) {
-            int i = open.get(r.value1());
-            out.set(i, out.get(i) + 1);
+        for (Record2<Integer, Integer> r : unreadQuery(appId, owner, counted, cap).fetch()) {
+            out.set(open.get(r.value1()), r.value2());
         }
         return out;
     }
 
     /**
      * The count statement itself, also for the plan checks in the tests: one {@code UNION ALL} of
-     * bounded walks, each a primary-key walk of one conversation from its read point that stops at
-     * the cap and answers one row per unread message, tagged with the probe's position (counted here:
-     * a count over each walk made the database materialize one derived table per conversation, which
-     * cost more than the walks for a page of big groups with a message or two unread each).
+     * bounded counts, each a primary-key walk of one conversation from its read point that stops
+     * at the cap, tagged with the probe's position (a union's rows come in no promised order).
      */
-    ResultQuery<Record1<Integer>> unreadQuery(long appId, String owner, List<Probe> probes, int cap) {
-        Select<Record1<Integer>> union = null;
+    ResultQuery<Record2<Integer, Integer>> unreadQuery(long appId, String owner, List<Probe> probes, int cap) {
+        Select<Record2<Integer, Integer>> union = null;
         for (int i = 0; i < probes.size(); i++) {
-            Select<Record1<Integer>> one = unreadRows(appId, owner, probes.get(i), cap, i);
+            Select<Record2<Integer, Integer>> one = db.select(inline(i).as("probe"), count().as("unread"))
+                    .from(unreadRows(appId, owner, probes.get(i), cap).asTable("unread_" + i));
             union = union == null ? one : union.unionAll(one);
         }
         return union;
     }
 
-    private Select<Record1<Integer>> unreadRows(long appId, String owner, Probe p, int cap, int probe) {
+    private static Select<Record1<Integer>> unreadRows(long appId, String owner, Probe p, int cap) {
         // the walk must start at the read point on the primary key and stop at the cap; the sender index
         // (a covering candidate) would read the whole conversation to find the ids above the read point
-        return db.select(inline(probe).as("probe"))
+        return select(inline(1).as("one"))
                 .from(MESSAGE.forceIndex("PRIMARY").leftJoin(MESSAGE_HIDDEN).on(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID),
                         MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY), MESSAGE_HIDDEN.OWNER.eq(owner),
                         MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID)))
