@@ -88,8 +88,8 @@ class ConversationUpdateRepository {
         Object[] binds = new Object[inKeyOrder.size() * ARRIVAL_COLUMNS + 1];
         int i = 0;
         for (Arrival a : inKeyOrder) {
-            for (Object value : arrivalRow(appId, a)) {
-                binds[i++] = value instanceof org.jooq.EnumType e ? e.getLiteral() : value;
+            for (Object value : ArrivalRow.of(appId, a).binds()) {
+                binds[i++] = value;
             }
         }
         binds[i] = lowest;
@@ -110,22 +110,32 @@ class ConversationUpdateRepository {
                 CONVERSATION.LATEST_VISIBLE_MSG_ID, CONVERSATION.LATEST_VISIBLE_ORIGIN, CONVERSATION.HIDDEN,
                 CONVERSATION.CLEARED_BEFORE_MSG_ID, CONVERSATION.OWN_LAST_MSG_ID, CONVERSATION.UNREAD_NUM);
         for (Arrival a : inKeyOrder) {
-            Object[] row = arrivalRow(appId, a);
-            insert = insert.values((Long) row[0], (String) row[1], (ConversationChatType) row[2], (String) row[3],
-                    (String) row[4], (Long) row[5], (Long) row[6],
-                    (io.roamdesk.jooq.enums.ConversationLatestVisibleOrigin) row[7], (Boolean) row[8], (Long) row[9],
-                    (Long) row[10], (Integer) row[11]);
+            ArrivalRow r = ArrivalRow.of(appId, a);
+            insert = insert.values(r.appId(), r.owner(), r.chatType(), r.convId(), r.convKey(), r.lastMsgId(),
+                    r.latestVisibleMsgId(), r.origin(), r.hidden(), r.clearedBefore(), r.ownLastMsgId(), r.unread());
         }
         return onArrival(insert.onDuplicateKeyUpdate(), inserted(CONVERSATION.LAST_MSG_ID),
                 inserted(CONVERSATION.LATEST_VISIBLE_ORIGIN), inserted(CONVERSATION.OWN_LAST_MSG_ID),
                 inserted(CONVERSATION.UNREAD_NUM), lowest);
     }
 
-    // a new single-chat row has no older message (the first send creates both rows): its count is exact
-    private static Object[] arrivalRow(long appId, Arrival a) {
-        return new Object[] {appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()), a.ref().convId(),
-                a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L, a.ownMsgId(),
-                Math.min(a.others(), UnreadCounter.CAP)};
+    /** The values an arrival proposes for its row, in the upsert's column order (typed form and bound form alike). */
+    private record ArrivalRow(long appId, String owner, ConversationChatType chatType, String convId, String convKey,
+            long lastMsgId, long latestVisibleMsgId, io.roamdesk.jooq.enums.@Nullable ConversationLatestVisibleOrigin origin,
+            boolean hidden, long clearedBefore, long ownLastMsgId, int unread) {
+
+        // a new single-chat row has no older message (the first send creates both rows): its count is exact
+        static ArrivalRow of(long appId, Arrival a) {
+            return new ArrivalRow(appId, a.ref().owner(), JooqEnums.conversationChatType(a.ref().chatType()), a.ref().convId(),
+                    a.ref().convKey(), a.msgId(), a.msgId(), JooqEnums.conversationOrigin(a.origin()), false, 0L, a.ownMsgId(),
+                    Math.min(a.others(), UnreadCounter.CAP));
+        }
+
+        /** For JDBC: the enums as their literals. */
+        Object[] binds() {
+            return new Object[] {appId, owner, chatType.getLiteral(), convId, convKey, lastMsgId, latestVisibleMsgId,
+                    origin == null ? null : origin.getLiteral(), hidden, clearedBefore, ownLastMsgId, unread};
+        }
     }
 
     /**
