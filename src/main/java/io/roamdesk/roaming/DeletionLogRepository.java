@@ -88,7 +88,7 @@ class DeletionLogRepository {
             List<Object> binds = new ArrayList<>(part.size() * 6);
             part.forEach(id -> binds.addAll(List.of(appId, convKey, owner, id, deletionId, createdRow.get(id))));
             Object[] values = binds.toArray();
-            db.query(ASKED.sql(part.size(), values, db::render), values).execute();
+            db.connectionResult(c -> ASKED.update(c, part.size(), values, db::render));
         }
     }
 

@@ -40,7 +40,7 @@ class HiddenMarkRepository {
             List<Object> binds = new ArrayList<>(part.size() * 5);
             part.forEach(id -> binds.addAll(List.of(appId, convKey, owner, id, now)));
             Object[] values = binds.toArray();
-            added += db.query(HIDE.sql(part.size(), values, db::render), values).execute();
+            added += db.connectionResult(c -> HIDE.update(c, part.size(), values, db::render));
         }
         return added;
     }
