@@ -56,13 +56,17 @@ class BigGroupLists {
         return merge.effective(app.appId(), prefs.one(app.appId(), ref));
     }
 
-    /** "All read" on the owner's big-group rows: each read up to its group's newest message; how many moved. */
-    int readAll(App app, String owner) {
+    /**
+     * "All read" on the owner's big-group rows: each read up to its group's newest message, then
+     * {@code afterRead} with the row locked (the read point's sequence is stored there); how many moved.
+     */
+    int readAll(App app, String owner, java.util.function.Consumer<ConversationRef> afterRead) {
         int moved = 0;
         for (ConversationRecord r : merge.following(app.appId(), owner)) {
             if (r.getReadUpToMsgId() < r.getLastMsgId()) {
-                moved += prefs.raiseReadUpTo(app.appId(), new ConversationRef(owner, ChatType.GROUPCHAT, r.getConvId()),
-                        r.getLastMsgId());
+                ConversationRef ref = new ConversationRef(owner, ChatType.GROUPCHAT, r.getConvId());
+                moved += prefs.raiseReadUpTo(app.appId(), ref, r.getLastMsgId());
+                afterRead.accept(ref);
             }
         }
         return moved;

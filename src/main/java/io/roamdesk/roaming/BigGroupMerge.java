@@ -60,12 +60,15 @@ class BigGroupMerge {
     /**
      * The group's newest message applied to a following row, as the arrival upsert applies a message:
      * it becomes the latest visible one unless a newer one is or the clear-all watermark covers it.
+     * The copy's {@code unread_num} is the count the group's sequence gives, or null where it gives
+     * none (the list then counts the messages): no send keeps a following row's own counter.
      */
     static ConversationRecord folded(ConversationRecord r, @Nullable GroupState s) {
-        if (s == null || r.getFollowFromMsgId() == null || s.lastMsgId() <= r.getFollowFromMsgId()) {
-            return r;
-        }
         ConversationRecord e = r.into(CONVERSATION);
+        e.setUnreadNum(s == null ? null : BigGroupUnread.count(r, s));
+        if (s == null || r.getFollowFromMsgId() == null || s.lastMsgId() <= r.getFollowFromMsgId()) {
+            return e;
+        }
         long m = s.lastMsgId();
         boolean newer = (r.getLatestVisibleMsgId() == null || r.getLatestVisibleMsgId() < m) && r.getClearedBeforeMsgId() < m;
         if (newer) {

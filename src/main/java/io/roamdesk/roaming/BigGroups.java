@@ -3,6 +3,8 @@ package io.roamdesk.roaming;
 import io.roamdesk.app.App;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -68,8 +70,11 @@ class BigGroups {
      */
     void deliverAll(App app, GroupState s, List<StoredMessage> inIdOrder) {
         String groupId = s.groupId();
-        java.util.Map<String, Long> newestOwn = new java.util.TreeMap<>(); // senders in key order: the rows' lock order
+        Map<String, OwnMessage> newestOwn = new TreeMap<>(); // senders in key order: the rows' lock order
+        long seq = s.msgSeq();
+        boolean late = false;
         for (StoredMessage m : inIdOrder) {
+            seq++; // under the state's lock, in id order: the group's sequence follows its ids
             if (!s.readFanout()) {
                 // only members get a row: an app back end posting as a non-member ("admin") gets none
                 conversationUpdates.fanOutToGroup(app.appId(), groupId, m.convKey(), m.msgId(), m.origin(), m.from());
@@ -77,14 +82,20 @@ class BigGroups {
                 if (m.msgId() < s.lastMsgId()) {
                     // an id taken before a newer message committed: rows a settle already moved past it never saw it
                     following.arrivedLate(app.appId(), groupId, groupRows.members(app.appId(), groupId), m.msgId(), m.origin());
+                    late = true;
                 }
-                newestOwn.merge(m.from(), m.msgId(), Math::max);
+                newestOwn.merge(m.from(), new OwnMessage(m.msgId(), seq), (a, b) -> a.msgId() > b.msgId() ? a : b);
             }
         }
         // the sender's own newest message bounds the unread count of the sender's row (one row, by owner)
-        newestOwn.forEach((sender, id) -> conversationUpdates.ownMessage(app.appId(), sender, groupId, id));
+        newestOwn.forEach((sender, own) -> conversationUpdates.ownMessage(app.appId(), sender, groupId, own.msgId(), own.seq()));
         StoredMessage newest = inIdOrder.get(inIdOrder.size() - 1);
-        states.arrived(app.appId(), groupId, newest.msgId(), newest.origin());
+        // a late message's sequence is above read points that are past its id: none stored so far is trusted
+        states.arrived(app.appId(), groupId, newest.msgId(), newest.origin(), seq, late ? seq : s.seqFloor());
+    }
+
+    /** A sender's newest message in a batch and its place in the group's sequence. */
+    private record OwnMessage(long msgId, long seq) {
     }
 
     /** In the membership change's transaction, before it: the state row locked (and created when missing). */
@@ -143,8 +154,13 @@ class BigGroups {
 
     /** Before a change of every member's row (a recall, a delete for all, a purge): all of them settled. */
     void settleGroup(App app, String groupId) {
-        states.lock(app.appId(), groupId).filter(GroupState::readFanout).ifPresent(s ->
-                following.settle(app.appId(), groupId, groupRows.members(app.appId(), groupId), s.lastMsgId(), s.lastOrigin()));
+        states.lock(app.appId(), groupId).ifPresent(s -> {
+            // messages are about to disappear for everyone: a subtraction of sequences would still count them
+            states.raiseSeqFloor(app.appId(), groupId, s.msgSeq());
+            if (s.readFanout()) {
+                following.settle(app.appId(), groupId, groupRows.members(app.appId(), groupId), s.lastMsgId(), s.lastOrigin());
+            }
+        });
     }
 
     /**
@@ -158,8 +174,12 @@ class BigGroups {
         if (big == s.readFanout()) {
             return s;
         }
+        long floor = s.seqFloor();
         if (big) {
             following.followAll(app.appId(), s.groupId(), s.lastMsgId());
+            // read points stored while it was big before were not kept up to date while it was small
+            floor = s.msgSeq() + 1;
+            states.raiseSeqFloor(app.appId(), s.groupId(), floor);
         } else {
             List<String> members = groupRows.members(app.appId(), s.groupId());
             following.settle(app.appId(), s.groupId(), members, s.lastMsgId(), s.lastOrigin());
@@ -168,6 +188,6 @@ class BigGroups {
             counters.forget(app.appId(), rows(s.groupId(), members));
         }
         states.setReadFanout(app.appId(), s.groupId(), big);
-        return new GroupState(s.groupId(), s.memberCount(), big, s.lastMsgId(), s.lastOrigin());
+        return new GroupState(s.groupId(), s.memberCount(), big, s.lastMsgId(), s.lastOrigin(), s.msgSeq(), floor);
     }
 }

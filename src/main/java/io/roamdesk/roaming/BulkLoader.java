@@ -74,7 +74,7 @@ public class BulkLoader {
             rows.add(new ConversationRecord(appId, c.owner(), JooqEnums.conversationChatType(c.chatType()),
                     c.convId(), c.convKey(), c.lastMsgId(), c.latestVisibleMsgId(),
                     JooqEnums.conversationOrigin(c.latestVisibleOrigin()), false, 0L, null, 0, 0L, c.ownLastMsgId(), null,
-                    c.unreadNum()));
+                    c.unreadNum(), null, null));
         }
         inserts.insertChunked(rows, true);
     }

@@ -182,9 +182,12 @@ class ConversationUpdateRepository {
     }
 
     /** The owner's newest own message in one group conversation, never lowered (no row: nothing). */
-    int ownMessage(long appId, String owner, String groupId, long msgId) {
+    int ownMessage(long appId, String owner, String groupId, long msgId, long seq) {
         return db.update(CONVERSATION)
                 .set(CONVERSATION.OWN_LAST_MSG_ID, greatest(CONVERSATION.OWN_LAST_MSG_ID, val(msgId)))
+                // the owner's newest message, counted by the group's sequence up to seq (BigGroupUnread)
+                .set(CONVERSATION.READ_SEQ_MSG_ID, val(msgId))
+                .set(CONVERSATION.READ_SEQ, val(seq))
                 .where(CONVERSATION.APP_ID.eq(appId)).and(CONVERSATION.OWNER.eq(owner))
                 .and(CONVERSATION.CHAT_TYPE.eq(ConversationChatType.groupchat)).and(CONVERSATION.CONV_ID.eq(groupId))
                 // only a member's row (it follows the group): a former member's frozen row is not written by sends

@@ -4,7 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A group's own state (table {@code group_state}): its member count, whether its members' rows
- * follow this state (read fan-out) or are written by every send, and its newest message.
+ * follow this state (read fan-out) or are written by every send, its newest message, how many
+ * messages it has had ({@code msgSeq}) and the lowest sequence a member's stored read point may
+ * stand at to be trusted for an unread count ({@code seqFloor}, {@link BigGroupUnread}).
  */
-record GroupState(String groupId, int memberCount, boolean readFanout, long lastMsgId, @Nullable Origin lastOrigin) {
+record GroupState(String groupId, int memberCount, boolean readFanout, long lastMsgId, @Nullable Origin lastOrigin,
+        long msgSeq, long seqFloor) {
+
+    GroupState withReadFanout(boolean on) {
+        return new GroupState(groupId, memberCount, on, lastMsgId, lastOrigin, msgSeq, seqFloor);
+    }
 }

@@ -60,13 +60,26 @@ class GroupStateRepository {
         return out;
     }
 
-    /** A message of the group: the newest one (and its origin) moves up; out-of-order commits keep the highest id. */
-    void arrived(long appId, String groupId, long msgId, Origin origin) {
+    /**
+     * The group's messages of one send, with the state row locked: the newest one (and its origin)
+     * moves up, out-of-order commits keep the highest id; the sequence becomes {@code msgSeq} and
+     * the floor {@code seqFloor} (both computed by the caller from the locked state).
+     */
+    void arrived(long appId, String groupId, long msgId, Origin origin, long msgSeq, long seqFloor) {
         // MySQL applies these left to right: the origin must be decided before the id it compares with changes
         db.update(GROUP_STATE)
                 .set(GROUP_STATE.LAST_ORIGIN, when(GROUP_STATE.LAST_MSG_ID.lt(msgId), val(origin(origin)))
                         .otherwise(GROUP_STATE.LAST_ORIGIN))
                 .set(GROUP_STATE.LAST_MSG_ID, greatest(GROUP_STATE.LAST_MSG_ID, val(msgId)))
+                .set(GROUP_STATE.MSG_SEQ, val(msgSeq))
+                .set(GROUP_STATE.SEQ_FLOOR, val(seqFloor))
+                .where(GROUP_STATE.APP_ID.eq(appId)).and(GROUP_STATE.GROUP_ID.eq(groupId))
+                .execute();
+    }
+
+    /** With the state row locked: no read point stored before now is trusted for an unread count. */
+    void raiseSeqFloor(long appId, String groupId, long seqFloor) {
+        db.update(GROUP_STATE).set(GROUP_STATE.SEQ_FLOOR, greatest(GROUP_STATE.SEQ_FLOOR, val(seqFloor)))
                 .where(GROUP_STATE.APP_ID.eq(appId)).and(GROUP_STATE.GROUP_ID.eq(groupId))
                 .execute();
     }
@@ -85,7 +98,7 @@ class GroupStateRepository {
 
     private static GroupState state(GroupStateRecord r) {
         return new GroupState(r.getGroupId(), r.getMemberCount(), Boolean.TRUE.equals(r.getReadFanout()), r.getLastMsgId(),
-                origin(r.getLastOrigin()));
+                origin(r.getLastOrigin()), r.getMsgSeq(), r.getSeqFloor());
     }
 
     private static GroupStateLastOrigin origin(Origin o) {

@@ -147,12 +147,15 @@ public class ServerConversations {
         return build(app, ref.owner(), conversations.listedViews(app, ref.owner(), List.of(now)), List.of(now)).get(0);
     }
 
-    /** Every conversation of the owner read up to its newest message; how many rows moved. */
-    @Transactional
+    /**
+     * Every conversation of the owner read up to its newest message; how many rows moved. READ
+     * COMMITTED for the same reason as {@link #read}: what is stored after a row's lock is read after it.
+     */
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public int readAll(App app, String owner) {
         Switches.requireRoaming(app);
         String o = Usernames.normalize(owner, "username");
-        return prefs.readAll(app.appId(), o) + bigGroups.readAll(app, o);
+        return prefs.readAll(app.appId(), o) + bigGroups.readAll(app, o, ref -> counts.recount(app, ref));
     }
 
     private ConversationRecord requireListed(App app, ConversationRef ref) {

@@ -35,6 +35,15 @@ class UnreadCounterRepository {
     }
 
     /**
+     * A big-group member's read point {@code msgId} and the group's sequence that counted every
+     * message up to it ({@link BigGroupUnread}), stored while this transaction holds the row's lock.
+     */
+    void storeReadSeq(long appId, ConversationRef ref, long msgId, long seq) {
+        db.update(CONVERSATION).set(CONVERSATION.READ_SEQ_MSG_ID, msgId).set(CONVERSATION.READ_SEQ, seq)
+                .where(ownerRow(appId, ref)).execute();
+    }
+
+    /**
      * These rows' counters become "not known" (the list counts them until the owner's next read): what
      * they count changed in a way no increment describes. One statement per conversation id and shard
      * of owners, each a point lookup of every owner's row on the primary key (app, owner, type, id).
@@ -62,12 +71,14 @@ class UnreadCounterRepository {
     }
 
     private int forget(long appId, ConversationRef first, List<String> owners) {
+        // a big-group row's stored read point too: the sequence would count what changed
         return db.update(CONVERSATION).set(CONVERSATION.UNREAD_NUM, UnreadCounter.UNKNOWN)
+                .set(CONVERSATION.READ_SEQ_MSG_ID, (Long) null)
                 .where(CONVERSATION.APP_ID.eq(appId))
                 .and(CONVERSATION.OWNER.in(owners))
                 .and(CONVERSATION.CHAT_TYPE.eq(JooqEnums.conversationChatType(first.chatType())))
                 .and(CONVERSATION.CONV_ID.eq(first.convId()))
-                .and(CONVERSATION.UNREAD_NUM.isNotNull())
+                .and(CONVERSATION.UNREAD_NUM.isNotNull().or(CONVERSATION.READ_SEQ_MSG_ID.isNotNull()))
                 .execute();
     }
 }

@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The unread count of each listed entry: the row's maintained counter ({@code unread_num}), or,
- * where it is not known or the row follows a big group's state (read fan-out: no send writes it),
- * the bounded count of the messages ({@link UnreadRepository}) as before.
+ * The unread count of each listed entry: the row's maintained counter ({@code unread_num}; for a
+ * row following a big group's state, which no send writes, the count by the group's sequence,
+ * {@link BigGroupUnread}), or, where it is not known, the bounded count of the messages
+ * ({@link UnreadRepository}) as before.
  */
 @Component
 class UnreadCounts {
@@ -19,8 +20,11 @@ class UnreadCounts {
     private final ConversationPrefsRepository prefs;
     private final GroupRepository groupRows;
 
+    private final GroupStateRepository states;
+
     UnreadCounts(UnreadRepository unread, UnreadCounterRepository counters, ConversationPrefsRepository prefs,
-            GroupRepository groupRows) {
+            GroupRepository groupRows, GroupStateRepository states) {
+        this.states = states;
         this.unread = unread;
         this.counters = counters;
         this.prefs = prefs;
@@ -49,8 +53,12 @@ class UnreadCounts {
      */
     void recount(App app, ConversationRef ref) {
         ConversationRecord row = prefs.one(app.appId(), ref).orElse(null);
-        if (row == null || row.getFollowFromMsgId() != null) {
-            return; // a big group's row is counted at list time
+        if (row == null) {
+            return;
+        }
+        if (row.getFollowFromMsgId() != null) {
+            storeReadSeq(app, ref, row);
+            return;
         }
         UnreadRepository.Probe p = UnreadRepository.Probe.of(row);
         Integer n;
@@ -64,7 +72,20 @@ class UnreadCounts {
         counters.store(app.appId(), ref, n);
     }
 
+    /**
+     * A big group's row is counted at list time, by its group's sequence where the row's read point
+     * is the group's newest message: the state is read after the row's lock at READ COMMITTED, so it
+     * holds every message a deletion of this row could have hidden (the deletion locked the row first)
+     * and a read point from an older state is simply not stored.
+     */
+    private void storeReadSeq(App app, ConversationRef ref, ConversationRecord row) {
+        long at = UnreadRepository.Probe.of(row).after();
+        states.states(app.appId(), List.of(ref.convId())).stream().filter(s -> s.lastMsgId() == at).findFirst()
+                .ifPresent(s -> counters.storeReadSeq(app.appId(), ref, at, s.msgSeq()));
+    }
+
+    /** Rows without a known count; a following row's count is what its group's sequence gave ({@link BigGroupMerge#folded}). */
     private static boolean counted(ConversationRecord r) {
-        return r.getUnreadNum() == null || r.getFollowFromMsgId() != null;
+        return r.getUnreadNum() == null;
     }
 }

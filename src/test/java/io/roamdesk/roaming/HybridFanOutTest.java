@@ -113,7 +113,21 @@ class HybridFanOutTest {
                 s -> deletions.deleteByIds(s.app, ref("u5", "big"), List.of(s.ids.get("b8"))),
                 s -> s.send("s2", "u1", ChatType.GROUPCHAT, "small", Origin.SDK),
                 s -> s.send("b9", "u2", ChatType.GROUPCHAT, "big", Origin.SDK),
-                s -> s.send("c4", "u1", ChatType.CHAT, "u3", Origin.SDK)));
+                s -> s.send("c4", "u1", ChatType.CHAT, "u3", Origin.SDK),
+                // read points a big group's sequence counts from (BigGroupUnread), then what it cannot see
+                s -> server.read(s.app, ref("u5", "big"), null),
+                s -> server.readAll(s.app, "u3"),
+                s -> s.send("b10", "u1", ChatType.GROUPCHAT, "big", Origin.SDK),
+                s -> s.send("b11", "u0", ChatType.GROUPCHAT, "big", Origin.SDK),
+                s -> recall(s, "b10"),
+                s -> s.send("b12", "u3", ChatType.GROUPCHAT, "big", Origin.SDK),
+                s -> server.read(s.app, ref("u2", "big"), null),
+                s -> s.send("b13", "u1", ChatType.GROUPCHAT, "big", Origin.SDK),
+                s -> s.send("b14", "u0", ChatType.GROUPCHAT, "big", Origin.SDK),
+                s -> deletions.deleteByIds(s.app, ref("u2", "big"), List.of(s.ids.get("b14"))),
+                s -> server.read(s.app, ref("u5", "big"), s.ids.get("b13")),
+                s -> deletions.deleteBefore(s.app, ref("u3", "big"), System.currentTimeMillis()),
+                s -> s.send("b15", "u2", ChatType.GROUPCHAT, "big", Origin.SDK)));
         for (int i = 0; i < steps.size(); i++) {
             steps.get(i).run(write);
             steps.get(i).run(read);
@@ -141,6 +155,8 @@ class HybridFanOutTest {
                 s -> s.send("m3", "u3", ChatType.GROUPCHAT, "g", Origin.SDK),
                 s -> deletions.deleteByIds(s.app, ref("u0", "g"), List.of(s.ids.get("m3"))),
                 s -> server.pin(s.app, ref("u1", "g"), true),
+                s -> server.read(s.app, ref("u2", "g"), null),
+                s -> server.read(s.app, ref("u4", "g"), null),
                 // back to three: small from its next send on
                 s -> groups.removeMembers(s.app, "g", List.of("u3", "u4")),
                 s -> s.send("m4", "u1", ChatType.GROUPCHAT, "g", Origin.SDK),

@@ -1,0 +1,122 @@
+package io.roamdesk.roaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppSettings;
+import io.roamdesk.audit.Actor;
+import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.support.Chats;
+import io.roamdesk.support.IntegrationTest;
+import io.roamdesk.support.SqlCapture;
+import io.roamdesk.support.TestApps;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A big group's unread count by its sequence (issue 17): a member who has read is counted by a
+ * subtraction, without counting messages, and every change the subtraction cannot see (a recall,
+ * a one-way deletion, leaving and coming back) still gives the exact count.
+ */
+@IntegrationTest
+class BigGroupUnreadTest {
+
+    @Autowired
+    TestApps testApps;
+    @Autowired
+    Chats chats;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    ServerConversations server;
+    @Autowired
+    DeletionService deletions;
+    @Autowired
+    AuditedActions audited;
+
+    private App bigGroupApp() {
+        // more than two members is big: the group below follows its state from its first send on
+        App app = testApps.create(AppSettings.defaults().withRoaming(true).withOneWayDelete(true).withBigGroupMembers(2));
+        groups.createGroup(app, "crowd", "Crowd", "ann", List.of("ben", "cat", "dan"));
+        chats.toGroup(app, "ben", "crowd", "hello");
+        return app;
+    }
+
+    @Test
+    void aMemberWhoHasReadIsCountedWithoutCountingMessages() {
+        App app = bigGroupApp();
+        ConversationRef ann = ConversationRef.of("ann", ChatType.GROUPCHAT, "crowd");
+        server.read(app, ann, null);
+        chats.toGroup(app, "cat", "crowd", "one");
+        chats.toGroup(app, "cat", "crowd", "two");
+        long three = chats.toGroup(app, "dan", "crowd", "three");
+        assertCountedBySequence(app, "ann", 3);
+        deletions.deleteByIds(app, ann, List.of(three));
+        assertThat(unread(app, "ann")).as("after ann hid a message above her read point").isEqualTo(2);
+
+        server.read(app, ann, null);
+        long four = chats.toGroup(app, "ben", "crowd", "four");
+        chats.toGroup(app, "ben", "crowd", "five");
+        assertCountedBySequence(app, "ann", 2);
+        audited.recall(Actor.apiClient("test-client"), app,
+                List.of(new RecallService.RecallRequest(four, "crowd", ChatType.GROUPCHAT, null, false)), null, null);
+        assertThat(unread(app, "ann")).as("after a recall above ann's read point").isEqualTo(1);
+
+        server.read(app, ann, null);
+        for (int i = 0; i < ServerConversations.UNREAD_CAP + 5; i++) {
+            chats.toGroup(app, "cat", "crowd", "more " + i);
+        }
+        assertCountedBySequence(app, "ann", ServerConversations.UNREAD_CAP);
+    }
+
+    @Test
+    void aSenderCountsWhatOthersSentAfterItsOwnMessage() {
+        App app = bigGroupApp();
+        chats.toGroup(app, "dan", "crowd", "mine");
+        chats.toGroup(app, "ben", "crowd", "one");
+        chats.toGroup(app, "cat", "crowd", "two");
+        assertCountedBySequence(app, "dan", 2);
+        server.readAll(app, "cat");
+        chats.toGroup(app, "ben", "crowd", "three");
+        assertCountedBySequence(app, "cat", 1);
+    }
+
+    @Test
+    void aMemberWhoLeftAndCameBackCountsWhatWasSaidMeanwhile() {
+        App app = bigGroupApp();
+        groups.addMembers(app, "crowd", List.of("eve"));
+        ConversationRef dan = ConversationRef.of("dan", ChatType.GROUPCHAT, "crowd");
+        server.read(app, dan, null);
+        groups.removeMembers(app, "crowd", List.of("dan"));
+        chats.toGroup(app, "cat", "crowd", "while dan was away");
+        groups.addMembers(app, "crowd", List.of("dan"));
+        chats.toGroup(app, "cat", "crowd", "welcome back");
+        assertThat(unread(app, "dan")).isEqualTo(2);
+        server.read(app, dan, null);
+        chats.toGroup(app, "eve", "crowd", "hi dan");
+        assertCountedBySequence(app, "dan", 1);
+    }
+
+    /** The owner's count of the group as the list shows it, and no statement of that list counted messages. */
+    private void assertCountedBySequence(App app, String owner, int expected) {
+        SqlCapture.start();
+        int listed;
+        List<String> statements;
+        try {
+            listed = unread(app, owner);
+        } finally {
+            statements = SqlCapture.stop();
+        }
+        assertThat(listed).as(owner + "'s unread count of the big group").isEqualTo(expected);
+        // the list still reads the newest message itself (its body), by primary key
+        assertThat(new ArrayList<>(statements)).as("the list's statements")
+                .noneMatch(q -> q.contains("`message`") && q.contains("count("));
+    }
+
+    private int unread(App app, String owner) {
+        return server.list(app, owner, null, 20, false, null).entries().stream()
+                .filter(e -> e.conversation().convId().equals("crowd")).findFirst().orElseThrow().unread();
+    }
+}
