@@ -44,13 +44,13 @@ class BigGroups {
     /**
      * Whether sends to these groups are cheap enough to share a transaction with other sends (group
      * commit): each is big, so a send writes the state row and the sender's row, not every member's.
-     * Read without a lock: a group crossing the threshold meanwhile is still written right, only
+     * {@code memberCounts}: each group's count as its state row kept it when the send was checked,
+     * read without a lock: a group crossing the threshold meanwhile is still written right, only
      * without (or with) company.
      */
-    boolean allCheap(App app, Collection<String> groupIds) {
-        List<GroupState> found = states.states(app.appId(), groupIds);
-        return found.size() == new TreeSet<>(groupIds).size()
-                && found.stream().allMatch(s -> s.memberCount() > app.settings().bigGroupMembers());
+    boolean allCheap(App app, Collection<String> groupIds, Map<String, Integer> memberCounts) {
+        return groupIds.stream().allMatch(g -> memberCounts.containsKey(g)
+                && memberCounts.get(g) > app.settings().bigGroupMembers());
     }
 
     /**

@@ -2,10 +2,15 @@ package io.roamdesk.roaming;
 
 import static io.roamdesk.jooq.Tables.CHAT_GROUP;
 import static io.roamdesk.jooq.Tables.GROUP_MEMBER;
+import static io.roamdesk.jooq.Tables.GROUP_STATE;
 
+import io.roamdesk.core.ShardLayout;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 
 /** {@code chat_group} and {@code group_member}, every statement keyed by app + group. */
@@ -13,9 +18,40 @@ import org.springframework.stereotype.Repository;
 class GroupRepository {
 
     private final DSLContext db;
+    private final ShardLayout shards;
 
-    GroupRepository(DSLContext db) {
+    GroupRepository(DSLContext db, ObjectProvider<ShardLayout> shards) {
         this.db = db;
+        this.shards = shards.getIfAvailable(() -> ShardLayout.SINGLE);
+    }
+
+    /**
+     * What a send to a group checks before it is accepted: the group exists, the sender is a member,
+     * and the member count its state row keeps (null: no state row), which decides whether the send
+     * may share a transaction.
+     */
+    record SendCheck(boolean exists, boolean member, @Nullable Integer memberCount) {
+    }
+
+    /**
+     * One statement on one database (three primary-key lookups as scalar subqueries; a send to a group
+     * ran them as three statements before); on a sharded deployment three, each routed by its own
+     * table's key.
+     */
+    SendCheck sendCheck(long appId, String groupId, String sender) {
+        var exists = DSL.exists(DSL.selectOne().from(CHAT_GROUP)
+                .where(CHAT_GROUP.APP_ID.eq(appId)).and(CHAT_GROUP.GROUP_ID.eq(groupId)));
+        var member = DSL.exists(DSL.selectOne().from(GROUP_MEMBER)
+                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
+                .and(GROUP_MEMBER.USERNAME.eq(sender)));
+        var count = DSL.select(GROUP_STATE.MEMBER_COUNT).from(GROUP_STATE)
+                .where(GROUP_STATE.APP_ID.eq(appId)).and(GROUP_STATE.GROUP_ID.eq(groupId));
+        if (shards.shards() > 1) {
+            return new SendCheck(groupExists(appId, groupId), isMember(appId, groupId, sender),
+                    db.fetchOptional(count).map(r -> r.value1()).orElse(null));
+        }
+        var r = db.select(DSL.field(exists), DSL.field(member), DSL.field(count)).fetchSingle();
+        return new SendCheck(r.value1(), r.value2(), r.value3());
     }
 
     boolean groupExists(long appId, String groupId) {

@@ -74,9 +74,10 @@ public class IngestService {
      */
     public Map<String, Long> send(App app, SendRequest request) {
         List<String> targets = targets(request);
-        List<Outgoing> messages = prepare(app, request, targets);
+        Map<String, Integer> memberCounts = new java.util.HashMap<>();
+        List<Outgoing> messages = prepare(app, request, targets, memberCounts);
         // a big group's send writes two rows, a smaller one's every member's: only the former share transactions
-        boolean shared = request.chatType() == ChatType.CHAT || bigGroups.allCheap(app, targets);
+        boolean shared = request.chatType() == ChatType.CHAT || bigGroups.allCheap(app, targets, memberCounts);
         List<Long> ids = shared ? commits.submit(app, messages) : retrying(() -> write(app, messages));
         metrics.ingested(messages);
         Map<String, Long> sent = new LinkedHashMap<>();
@@ -108,15 +109,18 @@ public class IngestService {
             if (targets.size() != 1) {
                 throw RoamdeskException.badRequest("each message of a batch has exactly one target");
             }
-            messages.addAll(prepare(app, r, targets));
+            messages.addAll(prepare(app, r, targets, new java.util.HashMap<>()));
         }
         List<Long> ids = retrying(() -> write(app, messages));
         metrics.ingested(messages);
         return ids;
     }
 
-    /** Checks a send, one message per target; refuses it with a 4xx before anything is written. */
-    private List<Outgoing> prepare(App app, SendRequest request, List<String> targets) {
+    /**
+     * Checks a send, one message per target; refuses it with a 4xx before anything is written. Puts
+     * each target group's member count as its state row keeps it into {@code memberCounts}.
+     */
+    private List<Outgoing> prepare(App app, SendRequest request, List<String> targets, Map<String, Integer> memberCounts) {
         String from = Usernames.normalize(request.from(), "from");
         String body = body(request);
         String ext = ext(request.ext());
@@ -124,7 +128,10 @@ public class IngestService {
         List<Outgoing> messages = new ArrayList<>();
         for (String target : targets) {
             if (request.chatType() == ChatType.GROUPCHAT) {
-                checkGroup(app, request, from, target);
+                Integer members = checkGroup(app, request, from, target);
+                if (members != null) {
+                    memberCounts.put(target, members);
+                }
             } else if (target.equals(from)) {
                 throw RoamdeskException.badRequest("a user cannot send a single-chat message to themselves");
             }
@@ -202,13 +209,15 @@ public class IngestService {
         }
     }
 
-    private void checkGroup(App app, SendRequest request, String from, String group) {
-        if (!groupRows.groupExists(app.appId(), group)) {
+    private @Nullable Integer checkGroup(App app, SendRequest request, String from, String group) {
+        GroupRepository.SendCheck check = groupRows.sendCheck(app.appId(), group, from);
+        if (!check.exists()) {
             throw RoamdeskException.notFound("resource_not_found", "group " + group + " does not exist");
         }
-        if (request.origin() == Origin.SDK && !groupRows.isMember(app.appId(), group, from)) {
+        if (request.origin() == Origin.SDK && !check.member()) {
             throw new RoamdeskException(ErrorKind.FORBIDDEN, "forbidden_op", from + " is not a member of " + group);
         }
+        return check.memberCount();
     }
 
     private static List<String> targets(SendRequest request) {

@@ -99,6 +99,58 @@ class BigGroupUnreadTest {
         assertCountedBySequence(app, "dan", 1);
     }
 
+    /**
+     * Reads storing read points while others send and the reader hides messages and answers, all at
+     * once: afterwards the count is exactly the others' messages after her read point that she did
+     * not hide, whether it comes from the sequence or from the walk.
+     */
+    @Test
+    void readsHidesAndSendsInParallelKeepTheCountExact() throws Exception {
+        App app = bigGroupApp();
+        ConversationRef ann = ConversationRef.of("ann", ChatType.GROUPCHAT, "crowd");
+        List<long[]> sent = new java.util.concurrent.CopyOnWriteArrayList<>(); // {id, 1 when ann's own}
+        java.util.Set<Long> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicLong readUpTo = new java.util.concurrent.atomic.AtomicLong();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        for (String peer : List.of("ben", "cat")) {
+            workers.add(pool.submit(() -> {
+                for (int i = 0; i < 60; i++) {
+                    sent.add(new long[] {chats.toGroup(app, peer, "crowd", "m" + i), 0});
+                }
+            }));
+        }
+        workers.add(pool.submit(() -> {
+            for (int i = 0; i < 30; i++) {
+                readUpTo.accumulateAndGet(server.read(app, ann, null).readUpTo(), Math::max);
+                if (i % 8 == 0) {
+                    sent.add(new long[] {chats.toGroup(app, "ann", "crowd", "answer " + i), 1});
+                }
+            }
+        }));
+        workers.add(pool.submit(() -> {
+            // fewer rounds than the reads, and the reads fewer than the sends: the race ends on reads storing
+            // read points while messages arrive
+            for (int i = 0; i < 15; i++) {
+                List<long[]> now = List.copyOf(sent);
+                if (!now.isEmpty()) { // one of the newest: most likely above the read point
+                    long pick = now.get(Math.max(0, now.size() - 1 - java.util.concurrent.ThreadLocalRandom.current().nextInt(3)))[0];
+                    deletions.deleteByIds(app, ann, List.of(pick));
+                    hidden.add(pick);
+                }
+                unread(app, "ann");
+            }
+        }));
+        for (var w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        long own = sent.stream().filter(m -> m[1] == 1).mapToLong(m -> m[0]).max().orElse(0L);
+        long from = Math.max(own, readUpTo.get());
+        long expected = sent.stream().filter(m -> m[1] == 0 && m[0] > from && !hidden.contains(m[0])).count();
+        assertThat(unread(app, "ann")).as("ann's count after the race").isEqualTo((int) Math.min(expected, ServerConversations.UNREAD_CAP));
+    }
+
     /** The owner's count of the group as the list shows it, and no statement of that list counted messages. */
     private void assertCountedBySequence(App app, String owner, int expected) {
         SqlCapture.start();

@@ -55,6 +55,21 @@ class RoamingServiceTest {
     }
 
     @Test
+    void aSendToAGroupNeedsTheGroupAndAMemberAsSenderAndWritesNothingOtherwise() {
+        App app = testApps.createRoaming();
+        groups.createGroup(app, "team", "Team", "ann", List.of("ben"));
+        assertThatThrownBy(() -> chats.send(app, "ann", ChatType.GROUPCHAT, "no-such-group", "hi", Origin.SDK))
+                .isInstanceOfSatisfying(RoamdeskException.class, e -> assertThat(e.code()).isEqualTo("resource_not_found"));
+        assertThatThrownBy(() -> chats.send(app, "cat", ChatType.GROUPCHAT, "team", "hi", Origin.SDK))
+                .isInstanceOfSatisfying(RoamdeskException.class, e -> assertThat(e.code()).isEqualTo("forbidden_op"));
+        assertThat(allVisible(app, "ann", ChatType.GROUPCHAT, "team")).as("refused sends wrote nothing").isEmpty();
+        // the app's back end may post as anyone; a member as themselves
+        long admin = chats.send(app, "admin", ChatType.GROUPCHAT, "team", "welcome", Origin.REST);
+        long ben = chats.send(app, "ben", ChatType.GROUPCHAT, "team", "thanks", Origin.SDK);
+        assertThat(allVisible(app, "ann", ChatType.GROUPCHAT, "team")).containsExactlyInAnyOrder(ben, admin);
+    }
+
+    @Test
     void aMessageMovesTheConversationToTheTopOfBothListsWithItsLatestMessage() {
         App app = testApps.createRoaming();
         chats.text(app, "alice", "bob", "hi bob");
