@@ -73,6 +73,7 @@ class BigGroups {
         Map<String, OwnMessage> newestOwn = new TreeMap<>(); // senders in key order: the rows' lock order
         long seq = s.msgSeq();
         boolean late = false;
+        List<String> members = null; // read once, for the first late message, if any
         for (StoredMessage m : inIdOrder) {
             seq++; // under the state's lock, in id order: the group's sequence follows its ids
             if (!s.readFanout()) {
@@ -81,7 +82,8 @@ class BigGroups {
             } else {
                 if (m.msgId() < s.lastMsgId()) {
                     // an id taken before a newer message committed: rows a settle already moved past it never saw it
-                    following.arrivedLate(app.appId(), groupId, groupRows.members(app.appId(), groupId), m.msgId(), m.origin());
+                    members = members != null ? members : groupRows.members(app.appId(), groupId);
+                    following.arrivedLate(app.appId(), groupId, members, m.msgId(), m.origin());
                     late = true;
                 }
                 newestOwn.merge(m.from(), new OwnMessage(m.msgId(), seq), (a, b) -> a.msgId() > b.msgId() ? a : b);
@@ -90,8 +92,9 @@ class BigGroups {
         // the sender's own newest message bounds the unread count of the sender's row (one row, by owner)
         newestOwn.forEach((sender, own) -> conversationUpdates.ownMessage(app.appId(), sender, groupId, own.msgId(), own.seq()));
         StoredMessage newest = inIdOrder.get(inIdOrder.size() - 1);
-        // a late message's sequence is above read points that are past its id: none stored so far is trusted
-        states.arrived(app.appId(), groupId, newest.msgId(), newest.origin(), seq, late ? seq : s.seqFloor());
+        // a late message's sequence is above read points past its id: none stored so far is trusted, nor the
+        // senders' points of this batch (a sender's own late message is below a newer one it does not count)
+        states.arrived(app.appId(), groupId, newest.msgId(), newest.origin(), seq, late ? seq + 1 : s.seqFloor());
     }
 
     /** A sender's newest message in a batch and its place in the group's sequence. */

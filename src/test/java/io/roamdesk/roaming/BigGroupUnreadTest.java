@@ -35,6 +35,14 @@ class BigGroupUnreadTest {
     DeletionService deletions;
     @Autowired
     AuditedActions audited;
+    @Autowired
+    io.roamdesk.core.IdGenerator ids;
+    @Autowired
+    BigGroups bigGroups;
+    @Autowired
+    MessageRepository messageRows;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private App bigGroupApp() {
         // more than two members is big: the group below follows its state from its first send on
@@ -149,6 +157,26 @@ class BigGroupUnreadTest {
         long from = Math.max(own, readUpTo.get());
         long expected = sent.stream().filter(m -> m[1] == 0 && m[0] > from && !hidden.contains(m[0])).count();
         assertThat(unread(app, "ann")).as("ann's count after the race").isEqualTo((int) Math.min(expected, ServerConversations.UNREAD_CAP));
+    }
+
+    /**
+     * A message committed after a newer one (its id taken before it, as a second instance's send can
+     * be): its sequence is above the newer message's, so the sender's own read point, stored with it,
+     * must not be trusted; the list counts the newer message by the walk.
+     */
+    @Test
+    void aLateMessageLeavesNoReadPointTrusted() {
+        App app = bigGroupApp();
+        long early = ids.nextId();
+        chats.toGroup(app, "ben", "crowd", "newer");
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            GroupState s = bigGroups.lockState(app, "crowd");
+            StoredMessage late = new StoredMessage(early, ConvKeys.group("crowd"), "ann", "crowd", ChatType.GROUPCHAT,
+                    BodyType.TXT, "{\"msg\":\"late\"}", null, Origin.SDK, io.roamdesk.core.Snowflake.timestampOf(early));
+            messageRows.insertMessages(app.appId(), List.of(late));
+            bigGroups.deliverAll(app, s, List.of(late));
+        });
+        assertThat(unread(app, "ann")).as("ben's message is newer than ann's late one").isEqualTo(1);
     }
 
     /** The owner's count of the group as the list shows it, and no statement of that list counted messages. */
