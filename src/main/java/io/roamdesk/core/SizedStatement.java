@@ -63,13 +63,14 @@ public final class SizedStatement {
      * Runs the statement of {@code size} values with these binds on the connection (the repository's
      * {@code DSLContext::connectionResult}, so it joins the transaction) straight through JDBC: for the
      * inserts of every send, jOOQ's parsing and binding of the rendered SQL cost as much as building
-     * it did. Answers the rows changed; database errors come as Spring's DataAccessExceptions.
+     * it did. Answers the rows changed; database errors come as Spring's DataAccessExceptions. A
+     * generated enum is bound as its literal, as jOOQ binds it.
      */
     public int update(Connection connection, int size, Object[] binds, Function<QueryPart, String> render) {
         String sql = sql(size, binds, render);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.length; i++) {
-                statement.setObject(i + 1, binds[i]);
+                statement.setObject(i + 1, binds[i] instanceof org.jooq.EnumType e ? e.getLiteral() : binds[i]);
             }
             return statement.executeUpdate();
         } catch (SQLException e) {

@@ -131,10 +131,10 @@ class ConversationUpdateRepository {
                     Math.min(a.others(), UnreadCounter.CAP));
         }
 
-        /** For JDBC: the enums as their literals. */
+        /** The values in column order, for the bound form (SizedStatement binds the enums as their literals). */
         Object[] binds() {
-            return new Object[] {appId, owner, chatType.getLiteral(), convId, convKey, lastMsgId, latestVisibleMsgId,
-                    origin == null ? null : origin.getLiteral(), hidden, clearedBefore, ownLastMsgId, unread};
+            return new Object[] {appId, owner, chatType, convId, convKey, lastMsgId, latestVisibleMsgId, origin, hidden,
+                    clearedBefore, ownLastMsgId, unread};
         }
     }
 

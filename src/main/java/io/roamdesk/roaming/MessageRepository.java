@@ -57,11 +57,11 @@ class MessageRepository {
                 binds[i++] = m.msgId();
                 binds[i++] = m.from();
                 binds[i++] = m.to();
-                binds[i++] = JooqEnums.messageChatType(m.chatType()).getLiteral();
-                binds[i++] = JooqEnums.bodyType(m.bodyType()).getLiteral();
+                binds[i++] = JooqEnums.messageChatType(m.chatType());
+                binds[i++] = JooqEnums.bodyType(m.bodyType());
                 binds[i++] = m.body();
                 binds[i++] = m.ext();
-                binds[i++] = JooqEnums.messageOrigin(m.origin()).getLiteral();
+                binds[i++] = JooqEnums.messageOrigin(m.origin());
                 binds[i++] = m.timestamp();
             }
             db.connectionResult(c -> INSERT.update(c, part.size(), binds, db::render));
