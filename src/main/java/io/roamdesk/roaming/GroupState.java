@@ -10,8 +10,4 @@ import org.jspecify.annotations.Nullable;
  */
 record GroupState(String groupId, int memberCount, boolean readFanout, long lastMsgId, @Nullable Origin lastOrigin,
         long msgSeq, long seqFloor) {
-
-    GroupState withReadFanout(boolean on) {
-        return new GroupState(groupId, memberCount, on, lastMsgId, lastOrigin, msgSeq, seqFloor);
-    }
 }
