@@ -86,13 +86,10 @@ class ConversationUpdateRepository {
         }
         // the hot statement of every send: rendered once per number of rows, then only bound (SizedStatement)
         Object[] binds = new Object[inKeyOrder.size() * ARRIVAL_COLUMNS + 1];
-        int i = 0;
-        for (Arrival a : inKeyOrder) {
-            for (Object value : ArrivalRow.of(appId, a).binds()) {
-                binds[i++] = value;
-            }
+        for (int row = 0; row < inKeyOrder.size(); row++) {
+            System.arraycopy(ArrivalRow.of(appId, inKeyOrder.get(row)).binds(), 0, binds, row * ARRIVAL_COLUMNS, ARRIVAL_COLUMNS);
         }
-        binds[i] = lowest;
+        binds[binds.length - 1] = lowest;
         db.connectionResult(c -> TOUCH.update(c, inKeyOrder.size(), binds, db::render));
     }
 

@@ -7,6 +7,7 @@ import static io.roamdesk.jooq.Tables.GROUP_STATE;
 import io.roamdesk.core.ShardLayout;
 import java.util.Collection;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -39,28 +40,32 @@ class GroupRepository {
      * table's key.
      */
     SendCheck sendCheck(long appId, String groupId, String sender) {
-        var exists = DSL.exists(DSL.selectOne().from(CHAT_GROUP)
-                .where(CHAT_GROUP.APP_ID.eq(appId)).and(CHAT_GROUP.GROUP_ID.eq(groupId)));
-        var member = DSL.exists(DSL.selectOne().from(GROUP_MEMBER)
-                .where(GROUP_MEMBER.APP_ID.eq(appId)).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
-                .and(GROUP_MEMBER.USERNAME.eq(sender)));
         var count = DSL.select(GROUP_STATE.MEMBER_COUNT).from(GROUP_STATE)
                 .where(GROUP_STATE.APP_ID.eq(appId)).and(GROUP_STATE.GROUP_ID.eq(groupId));
         if (shards.shards() > 1) {
             return new SendCheck(groupExists(appId, groupId), isMember(appId, groupId, sender),
                     db.fetchOptional(count).map(r -> r.value1()).orElse(null));
         }
-        var r = db.select(DSL.field(exists), DSL.field(member), DSL.field(count)).fetchSingle();
+        var r = db.select(DSL.field(DSL.exists(DSL.selectOne().from(CHAT_GROUP).where(group(appId, groupId)))),
+                DSL.field(DSL.exists(DSL.selectOne().from(GROUP_MEMBER).where(member(appId, groupId, sender)))),
+                DSL.field(count)).fetchSingle();
         return new SendCheck(r.value1(), r.value2(), r.value3());
     }
 
     boolean groupExists(long appId, String groupId) {
-        return db.fetchExists(CHAT_GROUP, CHAT_GROUP.APP_ID.eq(appId).and(CHAT_GROUP.GROUP_ID.eq(groupId)));
+        return db.fetchExists(CHAT_GROUP, group(appId, groupId));
     }
 
     boolean isMember(long appId, String groupId, String username) {
-        return db.fetchExists(GROUP_MEMBER, GROUP_MEMBER.APP_ID.eq(appId).and(GROUP_MEMBER.GROUP_ID.eq(groupId))
-                .and(GROUP_MEMBER.USERNAME.eq(username)));
+        return db.fetchExists(GROUP_MEMBER, member(appId, groupId, username));
+    }
+
+    private static Condition group(long appId, String groupId) {
+        return CHAT_GROUP.APP_ID.eq(appId).and(CHAT_GROUP.GROUP_ID.eq(groupId));
+    }
+
+    private static Condition member(long appId, String groupId, String username) {
+        return GROUP_MEMBER.APP_ID.eq(appId).and(GROUP_MEMBER.GROUP_ID.eq(groupId)).and(GROUP_MEMBER.USERNAME.eq(username));
     }
 
     void insertGroup(long appId, String groupId, String name, String owner, long now) {

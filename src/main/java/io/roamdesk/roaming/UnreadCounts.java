@@ -19,16 +19,15 @@ class UnreadCounts {
     private final UnreadCounterRepository counters;
     private final ConversationPrefsRepository prefs;
     private final GroupRepository groupRows;
-
     private final GroupStateRepository states;
 
     UnreadCounts(UnreadRepository unread, UnreadCounterRepository counters, ConversationPrefsRepository prefs,
             GroupRepository groupRows, GroupStateRepository states) {
-        this.states = states;
         this.unread = unread;
         this.counters = counters;
         this.prefs = prefs;
         this.groupRows = groupRows;
+        this.states = states;
     }
 
     /** The counts of these rows (null rows are left out), in order: one count statement for those not known, if any. */

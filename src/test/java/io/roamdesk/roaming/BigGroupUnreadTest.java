@@ -6,14 +6,25 @@ import io.roamdesk.app.App;
 import io.roamdesk.app.AppSettings;
 import io.roamdesk.audit.Actor;
 import io.roamdesk.audit.AuditedActions;
+import io.roamdesk.core.IdGenerator;
+import io.roamdesk.core.Snowflake;
 import io.roamdesk.support.Chats;
 import io.roamdesk.support.IntegrationTest;
 import io.roamdesk.support.SqlCapture;
 import io.roamdesk.support.TestApps;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A big group's unread count by its sequence (issue 17): a member who has read is counted by a
@@ -36,13 +47,13 @@ class BigGroupUnreadTest {
     @Autowired
     AuditedActions audited;
     @Autowired
-    io.roamdesk.core.IdGenerator ids;
+    IdGenerator ids;
     @Autowired
     BigGroups bigGroups;
     @Autowired
     MessageRepository messageRows;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     private App bigGroupApp() {
         // more than two members is big: the group below follows its state from its first send on
@@ -107,6 +118,10 @@ class BigGroupUnreadTest {
         assertCountedBySequence(app, "dan", 1);
     }
 
+    /** A message of the race: its id, and whether ann sent it. */
+    private record Sent(long id, boolean own) {
+    }
+
     /**
      * Reads storing read points while others send and the reader hides messages and answers, all at
      * once: afterwards the count is exactly the others' messages after her read point that she did
@@ -116,15 +131,15 @@ class BigGroupUnreadTest {
     void readsHidesAndSendsInParallelKeepTheCountExact() throws Exception {
         App app = bigGroupApp();
         ConversationRef ann = ConversationRef.of("ann", ChatType.GROUPCHAT, "crowd");
-        List<long[]> sent = new java.util.concurrent.CopyOnWriteArrayList<>(); // {id, 1 when ann's own}
-        java.util.Set<Long> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicLong readUpTo = new java.util.concurrent.atomic.AtomicLong();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        List<Sent> sent = new CopyOnWriteArrayList<>();
+        Set<Long> hidden = ConcurrentHashMap.newKeySet();
+        AtomicLong readUpTo = new AtomicLong();
+        var pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> workers = new ArrayList<>();
         for (String peer : List.of("ben", "cat")) {
             workers.add(pool.submit(() -> {
                 for (int i = 0; i < 60; i++) {
-                    sent.add(new long[] {chats.toGroup(app, peer, "crowd", "m" + i), 0});
+                    sent.add(new Sent(chats.toGroup(app, peer, "crowd", "m" + i), false));
                 }
             }));
         }
@@ -132,7 +147,7 @@ class BigGroupUnreadTest {
             for (int i = 0; i < 30; i++) {
                 readUpTo.accumulateAndGet(server.read(app, ann, null).readUpTo(), Math::max);
                 if (i % 8 == 0) {
-                    sent.add(new long[] {chats.toGroup(app, "ann", "crowd", "answer " + i), 1});
+                    sent.add(new Sent(chats.toGroup(app, "ann", "crowd", "answer " + i), true));
                 }
             }
         }));
@@ -140,9 +155,9 @@ class BigGroupUnreadTest {
             // fewer rounds than the reads, and the reads fewer than the sends: the race ends on reads storing
             // read points while messages arrive
             for (int i = 0; i < 15; i++) {
-                List<long[]> now = List.copyOf(sent);
+                List<Sent> now = List.copyOf(sent);
                 if (!now.isEmpty()) { // one of the newest: most likely above the read point
-                    long pick = now.get(Math.max(0, now.size() - 1 - java.util.concurrent.ThreadLocalRandom.current().nextInt(3)))[0];
+                    long pick = now.get(Math.max(0, now.size() - 1 - ThreadLocalRandom.current().nextInt(3))).id();
                     deletions.deleteByIds(app, ann, List.of(pick));
                     hidden.add(pick);
                 }
@@ -153,9 +168,9 @@ class BigGroupUnreadTest {
             w.get();
         }
         pool.shutdown();
-        long own = sent.stream().filter(m -> m[1] == 1).mapToLong(m -> m[0]).max().orElse(0L);
+        long own = sent.stream().filter(Sent::own).mapToLong(Sent::id).max().orElse(0L);
         long from = Math.max(own, readUpTo.get());
-        long expected = sent.stream().filter(m -> m[1] == 0 && m[0] > from && !hidden.contains(m[0])).count();
+        long expected = sent.stream().filter(m -> !m.own() && m.id() > from && !hidden.contains(m.id())).count();
         assertThat(unread(app, "ann")).as("ann's count after the race").isEqualTo((int) Math.min(expected, ServerConversations.UNREAD_CAP));
     }
 
@@ -169,10 +184,10 @@ class BigGroupUnreadTest {
         App app = bigGroupApp();
         long early = ids.nextId();
         chats.toGroup(app, "ben", "crowd", "newer");
-        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
             GroupState s = bigGroups.lockState(app, "crowd");
             StoredMessage late = new StoredMessage(early, ConvKeys.group("crowd"), "ann", "crowd", ChatType.GROUPCHAT,
-                    BodyType.TXT, "{\"msg\":\"late\"}", null, Origin.SDK, io.roamdesk.core.Snowflake.timestampOf(early));
+                    BodyType.TXT, "{\"msg\":\"late\"}", null, Origin.SDK, Snowflake.timestampOf(early));
             messageRows.insertMessages(app.appId(), List.of(late));
             bigGroups.deliverAll(app, s, List.of(late));
         });
