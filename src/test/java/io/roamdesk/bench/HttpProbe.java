@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * file (header lines, then one request per line: METHOD URL [BODY]) and prints one result line.
  *
  * <p>Modes: {@code latency WARMUP PLAN} sends the requests one after another, the first WARMUP of
- * them unmeasured; {@code load THREADS SECONDS PER_REQUEST PLAN} cycles through the requests from
- * THREADS threads for SECONDS and also reports throughput in items per second.
+ * them unmeasured; {@code load THREADS SECONDS PER_REQUEST WARMUP_SECONDS PLAN} cycles through the
+ * requests from THREADS threads, first for WARMUP_SECONDS unmeasured (both JVMs' compilers are still
+ * busy with the path at first: measured, a third of the machine), then for SECONDS, and reports
+ * throughput in items per second of the measured window.
  */
 public final class HttpProbe {
 
@@ -56,9 +58,11 @@ public final class HttpProbe {
             int threads = Integer.parseInt(args[1]);
             long seconds = Long.parseLong(args[2]);
             int perRequest = Integer.parseInt(args[3]);
+            long warmup = Long.parseLong(args[4]);
             AtomicLong next = new AtomicLong();
             AtomicLong items = new AtomicLong();
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long measured = System.nanoTime() + warmup * 1_000_000_000L;
+            long end = measured + seconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -67,8 +71,10 @@ public final class HttpProbe {
                         Request r = requests.get((int) (next.getAndIncrement() % requests.size()));
                         long start = System.nanoTime();
                         call(r, headers);
-                        latencies.record(System.nanoTime() - start);
-                        items.addAndGet(perRequest);
+                        if (start >= measured) {
+                            latencies.record(System.nanoTime() - start);
+                            items.addAndGet(perRequest);
+                        }
                     }
                     return null;
                 }));
