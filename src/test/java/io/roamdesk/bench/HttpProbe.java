@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Modes: {@code latency WARMUP PLAN} sends the requests one after another, the first WARMUP of
  * them unmeasured; {@code load THREADS SECONDS PER_REQUEST WARMUP_SECONDS PLAN} cycles through the
- * requests from THREADS threads, first for WARMUP_SECONDS unmeasured (both JVMs' compilers are still
- * busy with the path at first: measured, a third of the machine), then for SECONDS, and reports
- * throughput in items per second of the measured window.
+ * requests from THREADS threads, first for WARMUP_SECONDS unmeasured (the server's compiler is still
+ * busy with the path at first, and this JVM's too), then for SECONDS, and reports throughput in items
+ * per second of the measured window.
  */
 public final class HttpProbe {
 
