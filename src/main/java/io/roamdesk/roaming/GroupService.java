@@ -2,6 +2,7 @@ package io.roamdesk.roaming;
 
 import io.roamdesk.app.App;
 import io.roamdesk.core.ErrorKind;
+import io.roamdesk.core.RetriedOnDeadlock;
 import io.roamdesk.core.RoamdeskException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -33,6 +34,7 @@ public class GroupService {
         this.clock = clock;
     }
 
+    @RetriedOnDeadlock
     @Transactional
     public void createGroup(App app, String groupId, String name, String owner, List<String> members) {
         String id = Usernames.normalize(groupId, "group_id");
@@ -58,6 +60,7 @@ public class GroupService {
 
     // READ COMMITTED: the membership is read after the state lock is held, as committed then (a snapshot
     // taken before the wait would miss a concurrent join or leave and miscount the group)
+    @RetriedOnDeadlock
     @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public void addMembers(App app, String groupId, List<String> members) {
         String id = requireGroup(app, groupId);
@@ -80,6 +83,7 @@ public class GroupService {
         bigGroups.joined(app, state, added);
     }
 
+    @RetriedOnDeadlock
     @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public int removeMembers(App app, String groupId, List<String> members) {
         String id = requireGroup(app, groupId);

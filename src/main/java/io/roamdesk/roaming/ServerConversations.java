@@ -2,6 +2,7 @@ package io.roamdesk.roaming;
 
 import io.roamdesk.core.AutoCommit;
 import io.roamdesk.app.App;
+import io.roamdesk.core.RetriedOnDeadlock;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.jooq.tables.records.ConversationRecord;
 import java.time.Clock;
@@ -90,6 +91,7 @@ public class ServerConversations {
     }
 
     /** Pins or unpins one conversation of the owner's list; pinning one already pinned changes nothing. */
+    @RetriedOnDeadlock
     @Transactional
     public @Nullable Long pin(App app, ConversationRef ref, boolean pinned) {
         Switches.requireRoaming(app);
@@ -134,6 +136,7 @@ public class ServerConversations {
      * message. READ COMMITTED: the count stored with the row is taken after its lock, from every
      * commit before it (a snapshot from before the lock would miss a send's increment).
      */
+    @RetriedOnDeadlock
     @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public ConversationListItem read(App app, ConversationRef ref, @Nullable Long upTo) {
         Switches.requireRoaming(app);
@@ -151,6 +154,7 @@ public class ServerConversations {
      * Every conversation of the owner read up to its newest message; how many rows moved. READ
      * COMMITTED for the same reason as {@link #read}: what is stored after a row's lock is read after it.
      */
+    @RetriedOnDeadlock
     @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public int readAll(App app, String owner) {
         Switches.requireRoaming(app);

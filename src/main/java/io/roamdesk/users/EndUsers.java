@@ -2,6 +2,7 @@ package io.roamdesk.users;
 
 import io.roamdesk.app.App;
 import io.roamdesk.core.ErrorKind;
+import io.roamdesk.core.RetriedOnDeadlock;
 import io.roamdesk.core.RoamdeskException;
 import io.roamdesk.roaming.IngestService;
 import io.roamdesk.roaming.Usernames;
@@ -49,6 +50,7 @@ public class EndUsers {
      * Registers every user or none: a name that already has a password is a 400
      * {@code duplicate_unique_property_exists}; a user known only from messages gets the password.
      */
+    @RetriedOnDeadlock
     @Transactional
     public List<EndUser> register(App app, List<NewUser> users) {
         if (users.isEmpty() || users.size() > MAX_BATCH) {

@@ -1,0 +1,82 @@
+package io.roamdesk.roaming;
+
+import static io.roamdesk.jooq.Tables.APP_USER;
+import static io.roamdesk.jooq.Tables.GROUP_STATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roamdesk.app.App;
+import io.roamdesk.app.AppSettings;
+import io.roamdesk.support.IntegrationTest;
+import io.roamdesk.support.TestApps;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A request the database picks as a deadlock victim runs again instead of failing: InnoDB rolls
+ * back the lighter of two transactions that wait for each other, and which requests meet that way
+ * depends on the server's plans (MariaDB 10.11 updates a conversation row through a secondary
+ * index, which is how a read marker and a one-way deletion met in CI).
+ */
+@IntegrationTest
+class DeadlockRetryTest {
+
+    @Autowired
+    TestApps testApps;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void aJoinThatLosesADeadlockRunsAgainAndJoins() throws Exception {
+        App app = testApps.create(AppSettings.defaults().withRoaming(true));
+        groups.createGroup(app, "crowd", "Crowd", "ann", List.of("ben"));
+        ExecutorService joiner = Executors.newSingleThreadExecutor();
+        Future<?> joined = new TransactionTemplate(transactions).execute(status -> {
+            // heavier than the join (30 new rows against its one): InnoDB rolls the join back, not this
+            for (int i = 0; i < 30; i++) {
+                newUser(app, "weight" + i);
+            }
+            db.selectFrom(GROUP_STATE).where(GROUP_STATE.APP_ID.eq(app.appId())).and(GROUP_STATE.GROUP_ID.eq("crowd"))
+                    .forUpdate().fetchOne();
+            // the join registers its new user, then waits for the group's state
+            Future<?> join = joiner.submit(() -> groups.addMembers(app, "crowd", List.of("newbie")));
+            awaitLockWait();
+            newUser(app, "newbie"); // each now waits for the other: the join is the victim
+            return join;
+        });
+        joined.get(30, TimeUnit.SECONDS);
+        joiner.shutdown();
+        assertThat(groups.members(app, "crowd")).as("the join's second attempt").containsExactlyInAnyOrder("ann", "ben", "newbie");
+        assertThat(db.fetchCount(APP_USER, APP_USER.APP_ID.eq(app.appId()))).as("the other transaction committed")
+                .isEqualTo(33);
+    }
+
+    private void newUser(App app, String name) {
+        db.insertInto(APP_USER, APP_USER.APP_ID, APP_USER.USERNAME, APP_USER.CREATED_AT).values(app.appId(), name, 0L).execute();
+    }
+
+    /** Until another transaction waits for a lock (this test's are the only ones that wait). */
+    private void awaitLockWait() {
+        var trx = DSL.table(DSL.name("information_schema", "INNODB_TRX"));
+        var state = DSL.field(DSL.name("trx_state"), String.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        while (db.fetchCount(trx, state.eq("LOCK WAIT")) == 0) {
+            assertThat(System.nanoTime()).as("the join waits for the group's state").isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+}
