@@ -54,7 +54,7 @@ class DeadlockRetryTest {
                     .forUpdate().fetchOne();
             // the join registers its new user, then waits for the group's state
             Future<?> join = joiner.submit(() -> groups.addMembers(app, "crowd", List.of("newbie")));
-            awaitLockWait();
+            awaitLockWait(join);
             newUser(app, "newbie"); // each now waits for the other: the join is the victim
             return join;
         });
@@ -69,14 +69,19 @@ class DeadlockRetryTest {
         db.insertInto(APP_USER, APP_USER.APP_ID, APP_USER.USERNAME, APP_USER.CREATED_AT).values(app.appId(), name, 0L).execute();
     }
 
-    /** Until another transaction waits for a lock (this test's are the only ones that wait). */
-    private void awaitLockWait() {
+    /**
+     * Until the join waits for the state's lock, or it ended without waiting. Polled slower than InnoDB refreshes the table: its cache is only
+     * renewed after 100 ms without a reader.
+     */
+    private void awaitLockWait(Future<?> join) {
         var trx = DSL.table(DSL.name("information_schema", "INNODB_TRX"));
         var state = DSL.field(DSL.name("trx_state"), String.class);
+        var query = DSL.field(DSL.name("trx_query"), String.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
-        while (db.fetchCount(trx, state.eq("LOCK WAIT")) == 0) {
+        do {
+            LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
+            assertThat(join).as("the join waits for the group's state").isNotDone();
             assertThat(System.nanoTime()).as("the join waits for the group's state").isLessThan(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        } while (db.fetchCount(trx, state.eq("LOCK WAIT").and(query.like("%from `group_state`%for update"))) == 0);
     }
 }
