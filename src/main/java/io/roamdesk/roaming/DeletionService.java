@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,10 +86,11 @@ public class DeletionService {
     @Transactional(readOnly = true)
     public Preview previewByIds(App app, ConversationRef ref, List<Long> ids) {
         Switches.requireOneWayDelete(app);
-        Set<Long> valid = checkIds(app, ref, ids);
+        Asked asked = checkIds(app, ref, ids);
+        Set<Long> valid = asked.ids();
         int visible = 0;
         long cleared = conversationIndex.visibility(app.appId(), ref).clearedBefore();
-        Set<Long> hidden = hiddenMarks.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
+        Set<Long> hidden = asked.hidden();
         for (Long id : valid) {
             if (id > cleared && !hidden.contains(id)) {
                 visible++;
@@ -112,8 +114,9 @@ public class DeletionService {
         // group's row first gets the group's newest message, as write fan-out would have given it
         bigGroups.settle(app, ref);
         var row = conversationIndex.lockConversation(app.appId(), ref);
-        Set<Long> valid = checkIds(app, ref, ids);
-        Set<Long> before = hiddenMarks.hiddenAmong(app.appId(), ref.convKey(), ref.owner(), valid);
+        Asked asked = checkIds(app, ref, ids);
+        Set<Long> valid = asked.ids();
+        Set<Long> before = asked.hidden();
         int added = hiddenMarks.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
         counters.forget(app.appId(), List.of(ref));
         metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_IDS);
@@ -132,7 +135,11 @@ public class DeletionService {
         return done;
     }
 
-    private Set<Long> checkIds(App app, ConversationRef ref, List<Long> ids) {
+    /** A delete's ids, each a message of its conversation, and those of them the owner has hidden already. */
+    private record Asked(Set<Long> ids, Set<Long> hidden) {
+    }
+
+    private Asked checkIds(App app, ConversationRef ref, List<Long> ids) {
         if (ids == null || ids.isEmpty()) {
             throw RoamdeskException.badRequest("field msgIdList cannot be null or empty");
         }
@@ -140,13 +147,18 @@ public class DeletionService {
             throw RoamdeskException.badRequest(TOO_MANY_IDS);
         }
         Set<Long> unique = new TreeSet<>(ids);
-        Set<Long> found = messageRows.idsInConversation(app.appId(), ref.convKey(), unique);
+        Map<Long, Boolean> found = messageRows.idsInConversation(app.appId(), ref.convKey(), ref.owner(), unique);
+        Set<Long> hidden = new TreeSet<>();
         for (Long id : unique) {
-            if (!found.contains(id)) {
+            Boolean isHidden = found.get(id);
+            if (isHidden == null) {
                 throw RoamdeskException.badRequest("message " + id + " does not belong to this conversation");
             }
+            if (isHidden) {
+                hidden.add(id);
+            }
         }
-        return unique;
+        return new Asked(unique, hidden);
     }
 
     // ---- one-way by time

@@ -103,19 +103,27 @@ class MessageRepository {
         return out;
     }
 
-    /** Which of {@code ids} are messages of this conversation (deleted-for-all ones included). */
-    Set<Long> idsInConversation(long appId, String convKey, Collection<Long> ids) {
-        Set<Long> found = new HashSet<>();
+    /**
+     * Which of {@code ids} are messages of this conversation (deleted-for-all ones included), each
+     * with whether {@code owner} has hidden it: a one-way delete's two checks in one statement (the
+     * hidden marks share the messages' shard key).
+     */
+    Map<Long, Boolean> idsInConversation(long appId, String convKey, String owner, Collection<Long> ids) {
+        Map<Long, Boolean> found = new HashMap<>();
         for (List<Long> part : SizedStatements.chunks(ids)) {
-            Object[] binds = SizedStatements.binds(List.of(appId, convKey), part);
-            found.addAll(db.resultQuery(ID_CHECK.sql(part.size(), binds, db::render), binds).fetch(0, Long.class));
+            Object[] binds = SizedStatements.binds(List.of(owner, appId, convKey), part);
+            db.resultQuery(ID_CHECK.sql(part.size(), binds, db::render), binds)
+                    .forEach(r -> found.put(r.get(0, Long.class), r.get(1) != null));
         }
         return found;
     }
 
-    /** The delete's check that its ids belong to the conversation, rendered once per number of ids. */
-    private static final SizedStatement ID_CHECK = new SizedStatement(SizedStatements.MAX, 2, 1,
-            n -> DSL.select(MESSAGE.MSG_ID).from(MESSAGE).where(MESSAGE.APP_ID.eq(0L)).and(MESSAGE.CONV_KEY.eq(""))
+    /** The delete's check, rendered once per number of ids; the owner's bind comes first (in the join). */
+    private static final SizedStatement ID_CHECK = new SizedStatement(SizedStatements.MAX, 3, 1,
+            n -> DSL.select(MESSAGE.MSG_ID, MESSAGE_HIDDEN.MSG_ID).from(MESSAGE).leftJoin(MESSAGE_HIDDEN)
+                    .on(MESSAGE_HIDDEN.APP_ID.eq(MESSAGE.APP_ID)).and(MESSAGE_HIDDEN.CONV_KEY.eq(MESSAGE.CONV_KEY))
+                    .and(MESSAGE_HIDDEN.OWNER.eq("")).and(MESSAGE_HIDDEN.MSG_ID.eq(MESSAGE.MSG_ID))
+                    .where(MESSAGE.APP_ID.eq(0L)).and(MESSAGE.CONV_KEY.eq(""))
                     .and(MESSAGE.MSG_ID.in(Collections.nCopies(n, 0L))));
 
     /**
