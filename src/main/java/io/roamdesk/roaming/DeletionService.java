@@ -90,9 +90,8 @@ public class DeletionService {
         Set<Long> valid = asked.ids();
         int visible = 0;
         long cleared = conversationIndex.visibility(app.appId(), ref).clearedBefore();
-        Set<Long> hidden = asked.hidden();
         for (Long id : valid) {
-            if (id > cleared && !hidden.contains(id)) {
+            if (id > cleared && !asked.hidden().contains(id)) {
                 visible++;
             }
         }
@@ -116,11 +115,10 @@ public class DeletionService {
         var row = conversationIndex.lockConversation(app.appId(), ref);
         Asked asked = checkIds(app, ref, ids);
         Set<Long> valid = asked.ids();
-        Set<Long> before = asked.hidden();
         int added = hiddenMarks.hide(app.appId(), ref.convKey(), ref.owner(), valid, clock.millis());
         counters.forget(app.appId(), List.of(ref));
         metrics.deleted(RoamingMetrics.DeletionKind.ONE_WAY_IDS);
-        var done = new OneWayDeletion(undo.recordByIds(app, ref, valid, before, by), added);
+        var done = new OneWayDeletion(undo.recordByIds(app, ref, valid, asked.hidden(), by), added);
         if (row.isEmpty()) {
             return done;
         }

@@ -12,7 +12,6 @@ import io.roamdesk.jooq.tables.records.MessageRecord;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.roamdesk.roaming;
 
 import static io.roamdesk.jooq.Tables.APP_USER;
-import static io.roamdesk.jooq.Tables.GROUP_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roamdesk.app.App;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -36,6 +36,10 @@ class DeadlockRetryTest {
     @Autowired
     GroupService groups;
     @Autowired
+    BigGroups bigGroups;
+    @Autowired
+    UserDirectoryRepository userDirectory;
+    @Autowired
     DSLContext db;
     @Autowired
     PlatformTransactionManager transactions;
@@ -47,15 +51,12 @@ class DeadlockRetryTest {
         ExecutorService joiner = Executors.newSingleThreadExecutor();
         Future<?> joined = new TransactionTemplate(transactions).execute(status -> {
             // heavier than the join (30 new rows against its one): InnoDB rolls the join back, not this
-            for (int i = 0; i < 30; i++) {
-                newUser(app, "weight" + i);
-            }
-            db.selectFrom(GROUP_STATE).where(GROUP_STATE.APP_ID.eq(app.appId())).and(GROUP_STATE.GROUP_ID.eq("crowd"))
-                    .forUpdate().fetchOne();
+            userDirectory.ensureUsers(app.appId(), IntStream.range(0, 30).mapToObj(i -> "weight" + i).toList(), 0L);
+            bigGroups.lock(app, "crowd");
             // the join registers its new user, then waits for the group's state
             Future<?> join = joiner.submit(() -> groups.addMembers(app, "crowd", List.of("newbie")));
             awaitLockWait(join);
-            newUser(app, "newbie"); // each now waits for the other: the join is the victim
+            userDirectory.ensureUsers(app.appId(), List.of("newbie"), 0L); // each now waits for the other: the join is the victim
             return join;
         });
         joined.get(30, TimeUnit.SECONDS);
@@ -65,13 +66,9 @@ class DeadlockRetryTest {
                 .isEqualTo(33);
     }
 
-    private void newUser(App app, String name) {
-        db.insertInto(APP_USER, APP_USER.APP_ID, APP_USER.USERNAME, APP_USER.CREATED_AT).values(app.appId(), name, 0L).execute();
-    }
-
     /**
-     * Until the join waits for the state's lock, or it ended without waiting. Polled slower than InnoDB refreshes the table: its cache is only
-     * renewed after 100 ms without a reader.
+     * Until the join waits for the state's lock, or it ended without waiting. Polled slower than
+     * InnoDB refreshes the table: its cache is only renewed after 100 ms without a reader.
      */
     private void awaitLockWait(Future<?> join) {
         var trx = DSL.table(DSL.name("information_schema", "INNODB_TRX"));
