@@ -121,7 +121,8 @@ class ArchitectureTest {
             "io.roamdesk.audit.AuditTrail", "a chain's head row created and committed before it is locked",
             "io.roamdesk.security.FirstAdministrator", "called from its own run(), which a proxy does not see",
             "io.roamdesk.audit.GracePeriodJobs", "a resumable purge and a restore: a transaction per batch",
-            "io.roamdesk.retention.RetentionPurge", "a resumable purge: a transaction per batch and checkpoint");
+            "io.roamdesk.retention.RetentionPurge", "a resumable purge: a transaction per batch and checkpoint",
+            "io.roamdesk.roaming.UndoDataPrune", "a pass over an app's old deletions: a transaction per deletion");
 
     @ArchTest
     static final ArchRule transactionTemplatesOnlyWhereACallRunsSeveralTransactions = noClasses()

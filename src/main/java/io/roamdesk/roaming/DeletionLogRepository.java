@@ -77,6 +77,23 @@ class DeletionLogRepository {
                 .execute() == 1;
     }
 
+    /** The app's deletions from before {@code cutoff} whose undo data is still kept, oldest first. */
+    List<DeletionLogRecord> unprunedBefore(long appId, long cutoff, int limit) {
+        return db.selectFrom(DELETION_LOG)
+                .where(DELETION_LOG.APP_ID.eq(appId)).and(DELETION_LOG.UNDO_PRUNED_AT.isNull())
+                .and(DELETION_LOG.DELETED_AT.lt(cutoff))
+                .orderBy(DELETION_LOG.DELETED_AT, DELETION_LOG.OWNER, DELETION_LOG.DELETION_ID)
+                .limit(limit)
+                .fetch();
+    }
+
+    boolean markPruned(long appId, String owner, long deletionId, long now) {
+        return db.update(DELETION_LOG).set(DELETION_LOG.UNDO_PRUNED_AT, now)
+                .where(DELETION_LOG.APP_ID.eq(appId)).and(DELETION_LOG.OWNER.eq(owner))
+                .and(DELETION_LOG.DELETION_ID.eq(deletionId)).and(DELETION_LOG.UNDO_PRUNED_AT.isNull())
+                .execute() == 1;
+    }
+
     // ---- deletes by ids
 
     /** Every id the deletion asked for; true where it created the message_hidden row itself. */

@@ -72,6 +72,12 @@ class WatermarkLogRepository {
                 .execute();
     }
 
+    /** Drops the conversation's logged watermarks of this deletion and of every older one. */
+    void forgetUpTo(long appId, ConversationRef ref, long deletionId) {
+        db.deleteFrom(DELETION_WATERMARK).where(markRow(appId, ref)).and(DELETION_WATERMARK.DELETION_ID.le(deletionId))
+                .execute();
+    }
+
     /** Every conversation row of the owner, locked in key order (a clear-all changes them all). */
     List<ConversationRecord> lockAllOf(long appId, String owner) {
         return db.selectFrom(CONVERSATION)

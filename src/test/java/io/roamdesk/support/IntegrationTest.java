@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Import;
         properties = {"roamdesk.demo.enabled=true", "spring.lifecycle.timeout-per-shutdown-phase=3s",
                 "vaadin.devmode.devTools.enabled=false", "roamdesk.gateway.secret=" + IntegrationTest.GATEWAY_SECRET,
                 "roamdesk.metrics.password=" + IntegrationTest.METRICS_PASSWORD,
-                // the retention tests run passes themselves: a scheduled pass 5 minutes into the suite would
-                // purge the old messages another test has just written to check its own pass
-                "roamdesk.retention.purge-after=24h"})
+                // the retention and prune tests run passes themselves: a scheduled pass minutes into the suite
+                // would purge the old messages (or undo data) another test has just written to check its own
+                "roamdesk.retention.purge-after=24h", "roamdesk.undo.prune-after=24h"})
 @AutoConfigureObservability(tracing = false)
 @Import({EmbeddedDatabaseConfig.class, ShardedDatabaseConfig.class, TestApps.class, Chats.class, Api.class, SqlCapture.class})
 public @interface IntegrationTest {
