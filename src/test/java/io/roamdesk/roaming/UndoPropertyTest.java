@@ -1,5 +1,6 @@
 package io.roamdesk.roaming;
 
+import static io.roamdesk.jooq.Tables.DELETION_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roamdesk.app.App;
@@ -21,13 +22,15 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.spring.JqwikSpringSupport;
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The undo invariant, on generated cases: for any sequence of sends, one-way deletions (by ids, by
- * time, clear-all) and undos among three users, each user's history and list equal a model in which
- * a message is hidden from its owner exactly while some deletion covering it is not undone.
+ * time, clear-all), undos and prunes of the oldest deletions' undo data among three users, each
+ * user's history and list equal a model in which a message is hidden from its owner exactly while
+ * some deletion covering it is not undone (a pruned deletion can no longer be undone).
  */
 @JqwikSpringSupport
 @IntegrationTest
@@ -49,15 +52,19 @@ class UndoPropertyTest {
     ConversationService conversations;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    UndoDataPrune prune;
+    @Autowired
+    DSLContext db;
 
-    /** One step: a kind (0-3 send, 4-6 by ids, 7 by time, 8 clear-all, 9-11 undo) and three choices. */
+    /** One step: a kind (0-3 send, 4-6 by ids, 7 by time, 8 clear-all, 9-11 undo, 12 prune) and three choices. */
     record Step(int kind, int a, int b, int c) {
     }
 
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Integer> any = Arbitraries.integers().between(0, 1_000);
-        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 11), any, any, any).as(Step::new)
+        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 12), any, any, any).as(Step::new)
                 .list().ofMinSize(1).ofMaxSize(40);
     }
 
@@ -67,6 +74,7 @@ class UndoPropertyTest {
         final String owner;
         final Map<String, LongPredicate> covers = new HashMap<>();
         boolean undone;
+        boolean pruned;
 
         Deletion(long id, String owner) {
             this.id = id;
@@ -125,8 +133,22 @@ class UndoPropertyTest {
                     }
                     log.add(d);
                 }
+                case 12 -> {
+                    // the oldest deletions pass the longest undo window (in creation order, as in time)
+                    List<Deletion> kept = log.stream().filter(d -> !d.pruned).toList();
+                    if (kept.isEmpty()) {
+                        continue;
+                    }
+                    List<Deletion> aged = kept.subList(0, 1 + s.c() % kept.size());
+                    db.update(DELETION_LOG).set(DELETION_LOG.DELETED_AT, DELETION_LOG.DELETED_AT.minus(8 * 86_400_000L))
+                            .where(DELETION_LOG.APP_ID.eq(app.appId()))
+                            .and(DELETION_LOG.DELETION_ID.in(aged.stream().map(d -> d.id).toList())).execute();
+                    assertThat(prune.prune(app, System.currentTimeMillis())).isEqualTo(aged.size());
+                    aged.forEach(d -> d.pruned = true);
+                    check(app, sent, log, USERS);
+                }
                 default -> {
-                    List<Deletion> open = log.stream().filter(d -> !d.undone).toList();
+                    List<Deletion> open = log.stream().filter(d -> !d.undone && !d.pruned).toList();
                     if (open.isEmpty()) {
                         continue;
                     }
